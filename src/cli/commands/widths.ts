@@ -1,0 +1,37 @@
+import { couplings } from "../../couplings/couplings.js";
+import { resolveModel } from "../../models/spec.js";
+import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
+import { loadHadronicTables } from "../../widths/vmd.js";
+import { widthSummary } from "../../widths/widths.js";
+import { HBAR_GEV_S } from "../../constants.js";
+import { parseMass, parseMixing, parseNumber } from "../parse.js";
+
+export interface WidthsArgs {
+  model: string;
+  mx: string;
+  g: string;
+  eps?: string;
+  epsRatio?: string;
+  maxCharge: number;
+  format: string;
+}
+
+/** `u1x widths`: partial widths, total width, lifetime and branching ratios of X. */
+export function widthsCommand(a: WidthsArgs): string {
+  const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
+  const model = resolveModel(a.model, a.maxCharge);
+  const mX = parseMass(a.mx);
+  const g = parseNumber(a.g, "--g");
+  const c = couplings(model, g, parseMixing(a)!, mX);
+  const s = widthSummary(c, loadHadronicTables("widths"));
+  const tau = s.total > 0 ? HBAR_GEV_S / s.total : Number.POSITIVE_INFINITY;
+  if (format === "json")
+    return toJson({ model: model.name, mX, gX: g, eps: c.eps, epsRatio: c.epsRatio, widths: s.widths, total: s.total, invisible: s.invisible, hadrons: s.hadrons, branchingRatios: s.branchingRatios, lifetimeSeconds: tau });
+  const rows = Object.keys(s.widths).map((k) => ({ state: k, width: s.widths[k], br: s.branchingRatios[k] }));
+  rows.push({ state: "total", width: s.total, br: 1 });
+  return renderRows(rows, [
+    { header: "state", value: (r) => r.state },
+    { header: "width [GeV]", value: (r) => r.width },
+    { header: "BR", value: (r) => r.br },
+  ], format as Exclude<Format, "json">, `${model.name}, m_X = ${mX} GeV, g_X = ${g}, eps = ${c.eps}: lifetime ${tau.toExponential(3)} s`);
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+import yargs, { type Argv } from "yargs";
+import { hideBin } from "yargs/helpers";
+import { setDataDir } from "../data/dataDir.js";
+import { UserError } from "../errors.js";
+import { couplingsCommand } from "./commands/couplings.js";
+import { modelsCommand } from "./commands/models.js";
+import { widthsCommand } from "./commands/widths.js";
+
+type Handler = (args: Record<string, unknown>) => string | Promise<string>;
+
+const model = (y: Argv) => y.option("model", { type: "string", demandOption: true, describe: "cB,ce,cmu,ctau | name (Lmu-Ltau, 3B-7Le-Lmu-Ltau) | id (V12)" });
+const mixing = (y: Argv) =>
+  y.option("eps", { type: "string", describe: "kinetic mixing ε" }).option("eps-ratio", { type: "string", describe: "ε·e/g_X" });
+
+/** Build the CLI; `out` receives the whole result once it is complete. */
+export function buildCli(argv: string[], out: (s: string) => void) {
+  const run = (h: Handler) => async (args: Record<string, unknown>) => {
+    if (args["data-dir"] !== undefined) setDataDir(String(args["data-dir"]));
+    out(await h(args));
+  };
+  return yargs(argv)
+    .scriptName("u1x")
+    .usage("$0 <command> [options]\n\nGlobal fits of light U(1)_X gauge bosons to (g-2)_µ and its constraints (Greljo, Stangl, Thomsen, Zupan 2022).")
+    .option("format", { type: "string", default: "table", describe: "table | json | csv | md | latex" })
+    .option("data-dir", { type: "string", describe: "experimental data directory (default ../shared/data, or $U1X_DATA_DIR)" })
+    .option("max-charge", { type: "number", default: 10, describe: "charge bound of the catalogue" })
+    .command("models", "list the anomaly-free U(1)_X models (section 2.2)", (y) =>
+      y.option("category", { type: "string", choices: ["vector", "chiral"] }), run((a) => modelsCommand(a as never)))
+    .command("couplings", "effective couplings of X to SM fermions (eq. 2.2, 3.10)", (y) =>
+      mixing(model(y)).option("g", { type: "string", describe: "g_X (omit for charges per unit g_X)" }).option("mx", { type: "string", describe: "m_X (GeV or with unit) for X–Z mixing" }),
+      run((a) => couplingsCommand(a as never)))
+    .command("widths", "partial widths and branching ratios of X", (y) =>
+      mixing(model(y)).option("mx", { type: "string", demandOption: true }).option("g", { type: "string", demandOption: true }),
+      run((a) => widthsCommand(a as never)))
+    .demandCommand(1, "give a command (u1x --help lists them)")
+    .strict()
+    .help()
+    .version(false)
+    .fail((msg, err) => {
+      throw err ?? new UserError(msg);
+    });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let output = "";
+  try {
+    await buildCli(argv, (s) => {
+      output += s;
+    }).parseAsync();
+  } catch (e) {
+    const err = e as Error;
+    const msg = (err?.message ?? String(e)).split("\n")[0];
+    process.stderr.write(`u1x: ${err instanceof UserError ? "" : "error: "}${msg}\n`);
+    return err instanceof UserError ? 1 : 2;
+  }
+  process.stdout.write(output);
+  return 0;
+}
+
+const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry || process.argv[1]?.endsWith("/u1x")) main(hideBin(process.argv)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,95 @@
+import { UserError } from "../errors.js";
+
+export const FORMATS = ["table", "json", "csv", "md", "latex"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export type Cell = string | number | boolean | null | undefined;
+export interface Column<T> {
+  header: string;
+  /** LaTeX header (defaults to header). */
+  latex?: string;
+  value: (row: T) => Cell;
+  /** Significant digits for numbers (default 4). */
+  digits?: number;
+}
+
+/** A number for humans: fixed for moderate magnitudes, exponent otherwise. */
+export function fmtNumber(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? "NaN" : x > 0 ? "inf" : "-inf";
+  if (x === 0) return "0";
+  const a = Math.abs(x);
+  if (a >= 1e-3 && a < 1e5) return String(Number(x.toPrecision(digits)));
+  return x.toExponential(digits - 1);
+}
+
+function cellText(c: Cell, digits?: number): string {
+  if (c === null || c === undefined) return "–";
+  if (typeof c === "number") return fmtNumber(c, digits);
+  return String(c);
+}
+
+function latexNumber(c: Cell, digits?: number): string {
+  if (typeof c !== "number" || !Number.isFinite(c)) return c === null || c === undefined ? "--" : String(c).replace(/_/g, "\\_");
+  const a = Math.abs(c);
+  if (c === 0 || (a >= 1e-3 && a < 1e5)) return `$${fmtNumber(c, digits)}$`;
+  const [m, e] = c.toExponential((digits ?? 4) - 1).split("e");
+  return `$${m}\\times 10^{${Number(e)}}$`;
+}
+
+const csvEscape = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** Render rows in a text format (table, csv, md, latex). JSON is rendered by the caller from its own object. */
+export function renderRows<T>(rows: readonly T[], cols: readonly Column<T>[], format: Exclude<Format, "json">, caption?: string): string {
+  const text = rows.map((r) => cols.map((c) => cellText(c.value(r), c.digits)));
+  switch (format) {
+    case "csv": {
+      const raw = rows.map((r) => cols.map((c) => {
+        const v = c.value(r);
+        return v === null || v === undefined ? "" : typeof v === "number" ? String(v) : csvEscape(String(v));
+      }));
+      return [cols.map((c) => csvEscape(c.header)).join(","), ...raw.map((r) => r.join(","))].join("\n") + "\n";
+    }
+    case "md": {
+      const head = `| ${cols.map((c) => c.header).join(" | ")} |`;
+      const sep = `|${cols.map(() => "---").join("|")}|`;
+      return [caption ? `${caption}\n` : "", head, sep, ...text.map((r) => `| ${r.join(" | ")} |`)].filter(Boolean).join("\n") + "\n";
+    }
+    case "latex": {
+      const lines = [
+        "\\begin{tabular}{" + "l".repeat(cols.length) + "}",
+        "\\hline",
+        cols.map((c) => c.latex ?? c.header.replace(/_/g, "\\_")).join(" & ") + " \\\\",
+        "\\hline",
+        ...rows.map((r) => cols.map((c) => latexNumber(c.value(r), c.digits)).join(" & ") + " \\\\"),
+        "\\hline",
+        "\\end{tabular}",
+      ];
+      if (caption) lines.unshift(`% ${caption}`);
+      return lines.join("\n") + "\n";
+    }
+    default: {
+      const widths = cols.map((c, j) => Math.max(c.header.length, ...text.map((r) => r[j].length)));
+      const line = (cells: string[]) => cells.map((s, j) => s.padStart(widths[j])).join("  ");
+      return [caption ?? "", line(cols.map((c) => c.header)), line(widths.map((w) => "-".repeat(w))), ...text.map(line)].filter((s) => s !== "").join("\n") + "\n";
+    }
+  }
+}
+
+/** A record of scalars as a two-column table. */
+export function renderRecord(rec: Record<string, Cell>, format: Exclude<Format, "json">, caption?: string): string {
+  const rows = Object.entries(rec);
+  return renderRows(rows, [
+    { header: "quantity", value: (r) => r[0] },
+    { header: "value", value: (r) => r[1], digits: 6 },
+  ], format, caption);
+}
+
+/** JSON with non-finite numbers as strings ("inf", "NaN") so the output stays valid JSON. */
+export function toJson(x: unknown): string {
+  return JSON.stringify(x, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? fmtNumber(v) : v), 2) + "\n";
+}
+
+export function checkFormat(f: string, allowed: readonly Format[]): Format {
+  if (!(allowed as readonly string[]).includes(f)) throw new UserError(`unsupported --format '${f}' here (use one of: ${allowed.join(", ")})`);
+  return f as Format;
+}

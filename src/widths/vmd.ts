@@ -1,0 +1,115 @@
+import type { Couplings } from "../couplings/couplings.js";
+import { dataDir, parseColumns, readDataFile } from "../data/dataDir.js";
+import { leptonWidth } from "./fermion.js";
+
+/**
+ * Hadronic widths of X by vector-meson dominance, as in DarkCast (Ilten, Soreq, Williams, Xue,
+ * arXiv:1801.04847, section 2.2). Each table `vmd/rf.<state>.<meson>.dat` gives R_µ^{F,V}(m), the dark
+ * photon's width into F through meson V in units of the point-like µµ width m/(12π) of a unit coupling (the
+ * massless convention: R_ππ(0.3 GeV) = β³|F_π|²/4 with |F_π|² ≈ 1.39, the ρ-pole value). A model's width is
+ *   Γ(X→F) = m/(12π) [ Σ_V (c_V/c_V^{A'})² R^{F,V}(m) + (c_ω c_φ)/(c_ω^{A'} c_φ^{A'}) R^{F,ωφ}(m) ]
+ * with the meson couplings c_ρ = g_u − g_d, c_ω = g_u + g_d, c_φ = g_s (vector couplings; g_s = g_d for
+ * flavour-universal quarks) and for the dark photon c_ρ = 1, c_ω = 1/3, c_φ = −1/3. The ωφ table is the
+ * interference term. Above the tables' end (2 GeV) the width is the perturbative one of free quarks
+ * (u, d, s; c and b above their thresholds) with N_c = 3. Axial quark couplings (only from X–Z mixing) are
+ * neglected below 2 GeV.
+ */
+
+const FILES: Record<string, string[]> = {
+  "pi+_pi-": ["rho0"],
+  "pi+_pi-_pi0": ["omega", "phi", "omega_phi"],
+  "pi+_pi-_pi+_pi-": ["rho0"],
+  "pi+_pi-_pi0_pi0": ["rho0"],
+  pi0_gamma: ["omega"],
+  K_K: ["phi"],
+  K_K_pi: ["phi"],
+  other: ["rho0", "omega", "phi"],
+};
+
+export const HADRONIC_STATES = Object.keys(FILES);
+/** Upper end of the VMD tables (GeV); above it free quarks. */
+export const VMD_MAX_MASS = 2.0;
+
+interface Table {
+  m: Float64Array;
+  r: Float64Array;
+}
+
+export type HadronicTables = Record<string, Record<string, Table>>;
+
+const cache = new Map<string, HadronicTables>();
+
+/** Load the VMD tables from the data directory (once per directory). `who` names the likelihood that needs them. */
+export function loadHadronicTables(who = "widths"): HadronicTables {
+  const dir = dataDir();
+  const hit = cache.get(dir);
+  if (hit) return hit;
+  const out: HadronicTables = {};
+  for (const [state, mesons] of Object.entries(FILES)) {
+    out[state] = {};
+    for (const v of mesons) {
+      const rows = parseColumns(readDataFile(who, `darkcast/vmd/rf.${state}.${v}.dat`));
+      out[state][v] = { m: Float64Array.from(rows, (r) => r[0]), r: Float64Array.from(rows, (r) => r[1]) };
+    }
+  }
+  cache.set(dir, out);
+  return out;
+}
+
+/** Linear interpolation on a sorted grid; zero outside it. */
+function interp(t: Table, x: number): number {
+  const { m, r } = t;
+  const n = m.length;
+  if (x < m[0] || x > m[n - 1]) return 0;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (m[mid] <= x) lo = mid;
+    else hi = mid;
+  }
+  const f = (x - m[lo]) / (m[hi] - m[lo] || 1);
+  return r[lo] + f * (r[hi] - r[lo]);
+}
+
+const DP = { rho0: 1, omega: 1 / 3, phi: -1 / 3 } as const;
+
+/** Meson couplings (c_ρ, c_ω, c_φ) of the model. */
+export function mesonCouplings(c: Couplings): { rho0: number; omega: number; phi: number } {
+  return { rho0: c.u.V - c.d.V, omega: c.u.V + c.d.V, phi: c.d.V };
+}
+
+/** The R_µ^F factor of the model (its width into F in units of m/(12π)). */
+export function hadronicR(tables: HadronicTables, state: string, m: number, c: Couplings): number {
+  const mc = mesonCouplings(c);
+  let r = 0;
+  for (const [v, t] of Object.entries(tables[state])) {
+    const w =
+      v === "omega_phi" ? (mc.omega * mc.phi) / (DP.omega * DP.phi) : (mc[v as keyof typeof DP] / DP[v as keyof typeof DP]) ** 2;
+    r += w * interp(t, m);
+  }
+  return Math.max(r, 0);
+}
+
+// Quark masses for the free-quark width above 2 GeV (PDG 2022 MS-bar: m_c(m_c), m_b(m_b); s at 2 GeV).
+const QUARKS = [
+  { name: "u", m: 0.00216, up: true },
+  { name: "d", m: 0.00467, up: false },
+  { name: "s", m: 0.0934, up: false },
+  { name: "c", m: 1.27, up: true },
+  { name: "b", m: 4.18, up: false },
+];
+
+/** Γ(X → F) in GeV; above 2 GeV all hadrons are reported as state "other" (free quarks). */
+export function hadronicWidth(tables: HadronicTables, state: string, m: number, c: Couplings): number {
+  if (m > VMD_MAX_MASS) {
+    if (state !== "other") return 0;
+    let w = 0;
+    for (const q of QUARKS) {
+      const k = q.up ? c.u : c.d;
+      w += 3 * leptonWidth(m, q.m, k.V, k.A);
+    }
+    return w;
+  }
+  return (m / (12 * Math.PI)) * hadronicR(tables, state, m, c);
+}

@@ -1,0 +1,18 @@
+import { spawnSync } from "node:child_process";
+import { expect } from "vitest";
+import { repoPath } from "../../src/paths.js";
+
+/** Run the built binary (npm test builds dist/ first). */
+export function u1x(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [repoPath("dist/src/cli/main.js"), ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Bad input: non-zero exit, one line on stderr, nothing on stdout. */
+export function expectCleanFailure(args: string[], pattern: RegExp, env?: Record<string, string>) {
+  const r = u1x(args, env);
+  expect(r.code, r.stderr).not.toBe(0);
+  expect(r.stdout).toBe("");
+  expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  expect(r.stderr).toMatch(pattern);
+}
