@@ -5,6 +5,8 @@ import { setDataDir } from "../data/dataDir.js";
 import { UserError } from "../errors.js";
 import { couplingsCommand } from "./commands/couplings.js";
 import { modelsCommand } from "./commands/models.js";
+import { chi2Command } from "./commands/chi2.js";
+import { nsiRefitCommand } from "./commands/nsiRefit.js";
 import { widthsCommand } from "./commands/widths.js";
 
 type Handler = (args: Record<string, unknown>) => string | Promise<string>;
@@ -12,6 +14,11 @@ type Handler = (args: Record<string, unknown>) => string | Promise<string>;
 const model = (y: Argv) => y.option("model", { type: "string", demandOption: true, describe: "cB,ce,cmu,ctau | name (Lmu-Ltau, 3B-7Le-Lmu-Ltau) | id (V12)" });
 const mixing = (y: Argv) =>
   y.option("eps", { type: "string", describe: "kinetic mixing ε" }).option("eps-ratio", { type: "string", describe: "ε·e/g_X" });
+
+const fitOptions = (y: Argv) =>
+  y.option("likelihoods", { type: "string", describe: "comma-separated Δχ² terms (default: all)" })
+    .option("inputs", { type: "string", describe: "g−2 input set: paper2022 (default) or 2025" })
+    .option("searches", { type: "string", describe: "resonance searches (comma-separated limit-file names)" });
 
 /** Build the CLI; `out` receives the whole result once it is complete. */
 export function buildCli(argv: string[], out: (s: string) => void) {
@@ -33,6 +40,14 @@ export function buildCli(argv: string[], out: (s: string) => void) {
     .command("widths", "partial widths and branching ratios of X", (y) =>
       mixing(model(y)).option("mx", { type: "string", demandOption: true }).option("g", { type: "string", demandOption: true }),
       run((a) => widthsCommand(a as never)))
+    .command("chi2", "Δχ² of eq. (B.1) at one point, with terms and observables", (y) =>
+      fitOptions(mixing(model(y)).option("mx", { type: "string", demandOption: true }).option("g", { type: "string", demandOption: true })),
+      run((a) => chi2Command(a as never)))
+    .command("nsi-refit", "refit the NSI χ² parameters to Table 2 (eq. A.15)", (y) =>
+      y.option("write", { type: "boolean", describe: "store the result in fits/nsi-refit/result.json" })
+        .option("seed", { type: "string" }).option("starts", { type: "string" })
+        .option("table3", { type: "boolean", describe: "evaluate Table 3 as printed (ρ_µτ regularised) instead" }),
+      run((a) => nsiRefitCommand(a as never)))
     .demandCommand(1, "give a command (u1x --help lists them)")
     .strict()
     .help()

@@ -1,0 +1,33 @@
+import type { Likelihood } from "../../src/likelihood/types.js";
+import { moments, type Moments, reducedCrossSection, SM_GL, SM_GR } from "./crossSection.js";
+import { BOREXINO } from "./inputs.js";
+import { solarFlavourFractions } from "./solar.js";
+
+interface Prepared {
+  M: Moments;
+  P: [number, number, number];
+  sigmaSM: number;
+}
+
+const P_EARTH = solarFlavourFractions(BOREXINO, BOREXINO.Enu);
+
+/** Δχ²_Borex. of eq. (B.3): R_Be = Σ_α P_eα σ_α(SM+X) / Σ_α P_eα σ_α(SM) against 1.06 ± 0.09. */
+export const borexino: Likelihood<Prepared> = {
+  name: "borexino",
+  cite: "core paper eq. (B.3); Borexino PRL 107 (2011) 141302, PRD 100 (2019) 082004",
+  description: "⁷Be solar neutrino–electron scattering rate",
+  prepare(_model, mX) {
+    const M = moments(BOREXINO.Enu, mX);
+    const sigmaSM = [0, 1, 2].reduce((s, a) => s + P_EARTH[a] * reducedCrossSection(M, SM_GL[a], SM_GR, 0, 0), 0);
+    return { M, P: P_EARTH, sigmaSM };
+  },
+  evaluate(p, c) {
+    let s = 0;
+    for (let a = 0; a < 3; a++) s += p.P[a] * reducedCrossSection(p.M, SM_GL[a], SM_GR, c.nu[a] * c.e.L, c.nu[a] * c.e.R);
+    const R = s / p.sigmaSM;
+    const z = (R - BOREXINO.Rexp) / BOREXINO.sigmaR;
+    return { dchi2: z * z, observables: { RBe: R } };
+  },
+};
+
+export { P_EARTH as BOREXINO_FLAVOUR_FRACTIONS };

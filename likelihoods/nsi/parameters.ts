@@ -1,0 +1,29 @@
+import { existsSync, readFileSync } from "node:fs";
+import { UserError } from "../../src/errors.js";
+import { repoPath } from "../../src/paths.js";
+import { TABLE2, type NsiParameters, TABLE3 } from "./inputs.js";
+import { calibrationTable, type CalibrationRow, loss } from "./refit.js";
+
+export const REFIT_RESULT = "fits/nsi-refit/result.json";
+
+let cached: NsiParameters | undefined;
+
+/** The committed refit (full precision), which the NSI likelihood uses (read once per process). */
+export function committedParameters(): NsiParameters {
+  if (cached) return cached;
+  const file = repoPath(REFIT_RESULT);
+  if (!existsSync(file)) throw new UserError(`likelihood 'nsi' needs ${file}: regenerate it with 'u1x nsi-refit --write'`);
+  cached = JSON.parse(readFileSync(file, "utf8")).eta as NsiParameters;
+  return cached;
+}
+
+/**
+ * Table 3 as printed, with the smallest change that makes its covariance positive definite: ρ_µτ = 1.00 is
+ * lowered to ρ_eµρ_eτ + √((1−ρ_eµ²)(1−ρ_eτ²)) − 1e-4 (the edge of positive definiteness minus 1e-4).
+ */
+export function table3Regularised(): { eta: NsiParameters; rhoMuTauEdge: number; lambda: number; calibration: CalibrationRow[] } {
+  const { emu, etau } = TABLE3.rho;
+  const edge = emu * etau + Math.sqrt((1 - emu * emu) * (1 - etau * etau));
+  const eta: NsiParameters = { ...TABLE3, rho: { emu, etau, mutau: edge - 1e-4 } };
+  return { eta, rhoMuTauEdge: edge, lambda: loss(eta, TABLE2), calibration: calibrationTable(eta) };
+}

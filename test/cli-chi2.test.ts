@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { expectCleanFailure, u1x } from "./helpers/cli.js";
+
+describe("u1x chi2", () => {
+  it("gives terms, total and observables (contract keys) and the SM values of appendix B", () => {
+    const r = u1x(["chi2", "--model", "Lmu-Ltau", "--mx", "200MeV", "--g", "0", "--eps", "0", "--likelihoods", "amu,borexino,nsi", "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j.terms)).toEqual(["amu", "borexino", "nsi"]);
+    expect(j.terms.amu).toBeCloseTo((251 / 59) ** 2, 8);
+    expect(j.terms.borexino).toBeCloseTo(0.44444, 4);
+    expect(j.terms.nsi).toBe(0);
+    expect(j.total).toBeCloseTo(j.terms.amu + j.terms.borexino, 12);
+    for (const k of ["deltaAmu", "RBe", "nsiEe", "nsiEmu", "nsiEtau"]) expect(j.observables).toHaveProperty(k);
+  });
+  it("explains Δa_µ at the Table 1 L_µ−L_τ point", () => {
+    const j = JSON.parse(u1x(["chi2", "--model", "0,0,1,-1", "--mx", "0.2", "--g", "1.44e-3", "--eps-ratio", "0.01", "--likelihoods", "amu", "--format", "json"]).stdout);
+    expect(j.observables.deltaAmu / 251e-11).toBeCloseTo(1, 1);
+  });
+  it("rejects unknown likelihoods and input sets", () => {
+    expectCleanFailure(["chi2", "--model", "Lmu-Ltau", "--mx", "0.2", "--g", "1e-3", "--eps", "0", "--likelihoods", "amu,bogus"], /unknown likelihood 'bogus'/);
+    expectCleanFailure(["chi2", "--model", "Lmu-Ltau", "--mx", "0.2", "--g", "1e-3", "--eps", "0", "--inputs", "1999"], /unknown --inputs/);
+  });
+});
+
+describe("u1x nsi-refit", () => {
+  it("prints lambda, eta and the calibration table (contract keys)", () => {
+    const j = JSON.parse(u1x(["nsi-refit", "--starts", "2", "--format", "json"]).stdout);
+    expect(j).toHaveProperty("lambda");
+    expect(j.eta.E0).toHaveLength(3);
+    expect(j.eta.sigma).toHaveLength(3);
+    for (const k of ["emu", "etau", "mutau"]) expect(j.eta.rho).toHaveProperty(k);
+    expect(j.eta).toHaveProperty("Yn");
+    expect(j.calibration).toHaveLength(10);
+    for (const k of ["theta", "bound", "target", "dchi2Min", "dchi2MinTarget"]) expect(j.calibration[0]).toHaveProperty(k);
+  });
+  it("shows what Table 3 as printed does", () => {
+    const j = JSON.parse(u1x(["nsi-refit", "--table3", "--format", "json"]).stdout);
+    expect(j.table3).toBe(true);
+    expect(j.eta.rho.mutau).toBeLessThan(1);
+    expect(j.lambda).toBeGreaterThan(100);
+  });
+});
