@@ -6,6 +6,9 @@ import { UserError } from "../errors.js";
 import { couplingsCommand } from "./commands/couplings.js";
 import { modelsCommand } from "./commands/models.js";
 import { chi2Command } from "./commands/chi2.js";
+import { fitCommand } from "./commands/fit.js";
+import { limitsCommand } from "./commands/limits.js";
+import { rankCommand } from "./commands/rank.js";
 import { nsiRefitCommand } from "./commands/nsiRefit.js";
 import { widthsCommand } from "./commands/widths.js";
 
@@ -48,6 +51,15 @@ export function buildCli(argv: string[], out: (s: string) => void) {
         .option("seed", { type: "string" }).option("starts", { type: "string" })
         .option("table3", { type: "boolean", describe: "evaluate Table 3 as printed (ρ_µτ regularised) instead" }),
       run((a) => nsiRefitCommand(a as never)))
+    .command("fit", "profile one model over (g_X, ε) at m_X", (y) => fitOptions(model(y)).option("mx", { type: "string", demandOption: true }), run((a) => fitCommand(a as never)))
+    .command("rank", "Table 1: all vector-like models profiled at m_X, sorted by Δχ²", (y) =>
+      fitOptions(y).option("mx", { type: "string", demandOption: true }).option("top", { type: "string" }).option("threads", { type: "string" })
+        .option("intervals", { type: "boolean", describe: "also compute the Δχ² = 1 intervals" }),
+      run((a) => rankCommand(a as never)))
+    .command("limits", "recast resonance-search limits on g_X (DarkCast method)", (y) =>
+      mixing(model(y)).option("mx", { type: "string" }).option("searches", { type: "string", describe: "limit-file names, comma-separated (default: all recastable)" })
+        .option("scan", { type: "string", describe: "mass range LO:HI, e.g. 10MeV:4GeV" }).option("points", { type: "string" }),
+      run((a) => limitsCommand(a as never)))
     .demandCommand(1, "give a command (u1x --help lists them)")
     .strict()
     .help()

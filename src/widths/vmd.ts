@@ -1,6 +1,5 @@
 import type { Couplings } from "../couplings/couplings.js";
 import { dataDir, parseColumns, readDataFile } from "../data/dataDir.js";
-import { leptonWidth } from "./fermion.js";
 
 /**
  * Hadronic widths of X by vector-meson dominance, as in DarkCast (Ilten, Soreq, Williams, Xue,
@@ -79,37 +78,30 @@ export function mesonCouplings(c: Couplings): { rho0: number; omega: number; phi
   return { rho0: c.u.V - c.d.V, omega: c.u.V + c.d.V, phi: c.d.V };
 }
 
+/** The dark photon's R-components R^{F,V}(m) of state F at mass m. */
+export function hadronicRComponents(tables: HadronicTables, state: string, m: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [v, t] of Object.entries(tables[state])) out[v] = interp(t, m);
+  return out;
+}
+
 /** The R_µ^F factor of the model (its width into F in units of m/(12π)). */
 export function hadronicR(tables: HadronicTables, state: string, m: number, c: Couplings): number {
   const mc = mesonCouplings(c);
   let r = 0;
-  for (const [v, t] of Object.entries(tables[state])) {
+  for (const [v, R] of Object.entries(hadronicRComponents(tables, state, m))) {
     const w =
       v === "omega_phi" ? (mc.omega * mc.phi) / (DP.omega * DP.phi) : (mc[v as keyof typeof DP] / DP[v as keyof typeof DP]) ** 2;
-    r += w * interp(t, m);
+    r += w * R;
   }
   return Math.max(r, 0);
 }
 
 // Quark masses for the free-quark width above 2 GeV (PDG 2022 MS-bar: m_c(m_c), m_b(m_b); s at 2 GeV).
-const QUARKS = [
+export const QUARKS = [
   { name: "u", m: 0.00216, up: true },
   { name: "d", m: 0.00467, up: false },
   { name: "s", m: 0.0934, up: false },
   { name: "c", m: 1.27, up: true },
   { name: "b", m: 4.18, up: false },
 ];
-
-/** Γ(X → F) in GeV; above 2 GeV all hadrons are reported as state "other" (free quarks). */
-export function hadronicWidth(tables: HadronicTables, state: string, m: number, c: Couplings): number {
-  if (m > VMD_MAX_MASS) {
-    if (state !== "other") return 0;
-    let w = 0;
-    for (const q of QUARKS) {
-      const k = q.up ? c.u : c.d;
-      w += 3 * leptonWidth(m, q.m, k.V, k.A);
-    }
-    return w;
-  }
-  return (m / (12 * Math.PI)) * hadronicR(tables, state, m, c);
-}

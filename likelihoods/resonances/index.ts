@@ -1,0 +1,47 @@
+import { E_CHARGE } from "../../src/constants.js";
+import { dataDir } from "../../src/data/dataDir.js";
+import type { Likelihood } from "../../src/likelihood/types.js";
+import type { Model } from "../../src/models/model.js";
+import { couplings } from "../../src/couplings/couplings.js";
+import { loadHadronicTables } from "../../src/widths/vmd.js";
+import { RecastAtMass } from "./recast.js";
+import { selectSearches } from "./searches.js";
+
+interface Prepared {
+  model: Model;
+  mX: number;
+  recasts: RecastAtMass[];
+}
+
+/** Δχ² of an excluded point (appendix B: "a very high value ... 100"). */
+export const VETO_DCHI2 = 100;
+
+/**
+ * Δχ²_reson. of appendix B: 0 where the point passes the selected resonance searches, 100 where any excludes it.
+ * Default selection: NA64 2019 (invisible) and BaBar 2014, as in the paper; `--searches` changes it.
+ */
+export const resonances: Likelihood<Prepared> = {
+  name: "resonances",
+  cite: "core paper appendix B; DarkCast recasting (Ilten, Soreq, Williams, Xue, JHEP 06 (2018) 004)",
+  description: "resonance-search vetoes (recast dark-photon limits)",
+  prepare(model, mX, options) {
+    const tables = loadHadronicTables("resonances");
+    const recasts = selectSearches(dataDir(), options.searches).map((s) => new RecastAtMass(s, mX, tables)).filter((r) => r.active);
+    return { model, mX, recasts };
+  },
+  evaluate(p, c) {
+    let worst = 0;
+    for (const r of p.recasts) {
+      const s = r.ratio(c);
+      if (s > worst) worst = s;
+    }
+    return { dchi2: worst >= 1 ? VETO_DCHI2 : 0, observables: { resonanceRatioMax: worst } };
+  },
+  gMax(p, epsRatio) {
+    let g = Number.POSITIVE_INFINITY;
+    // Scan up to g_X = 1 or to |ε| = 0.5, where kinetic mixing stops being a perturbation (eq. 3.6).
+    const lgMax = Math.min(0, Math.log10((0.5 * E_CHARGE) / Math.max(Math.abs(epsRatio), 1e-300)));
+    for (const r of p.recasts) g = Math.min(g, r.gMax((x) => couplings(p.model, x, { epsRatio }, p.mX), lgMax, true));
+    return g;
+  },
+};

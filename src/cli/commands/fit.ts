@@ -1,0 +1,45 @@
+import { Chi2 } from "../../likelihood/compose.js";
+import { selectLikelihoods } from "../../likelihood/registry.js";
+import { coefficientsOf } from "../../models/model.js";
+import { resolveModel } from "../../models/spec.js";
+import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
+import { fitModel } from "../../profile/profile.js";
+import { likelihoodOptions } from "../options.js";
+import { parseMass } from "../parse.js";
+
+export interface FitArgs {
+  model: string;
+  mx: string;
+  likelihoods?: string;
+  inputs?: string;
+  searches?: string;
+  maxCharge: number;
+  format: string;
+}
+
+/** `u1x fit`: profile one model over (g_X, ε) at m_X. */
+export function fitCommand(a: FitArgs): string {
+  const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
+  const model = resolveModel(a.model, a.maxCharge);
+  const mX = parseMass(a.mx);
+  const opts = likelihoodOptions(a);
+  const chi2 = new Chi2(model, mX, selectLikelihoods(a.likelihoods), opts);
+  const r = fitModel(chi2, { inputs: opts.inputs });
+  const out = { model: { name: model.name, id: model.id ?? null, ...(coefficientsOf(model) ?? {}) }, mX, ...r };
+  if (format === "json") return toJson(out);
+  const rows: { k: string; v: number | string | null }[] = [
+    { k: "g_X", v: r.gX },
+    { k: "eps", v: r.eps },
+    { k: "eps e/g_X", v: r.epsRatio },
+    { k: "dchi2", v: r.dchi2 },
+    ...Object.entries(r.terms).map(([k, v]) => ({ k: `  ${k}`, v })),
+    { k: "g_X interval (dchi2 = 1)", v: r.intervals ? r.intervals.gX.map((x) => (x === null ? "open" : x.toPrecision(3))).join(" .. ") : null },
+    { k: "eps e/g_X interval", v: r.intervals ? r.intervals.epsRatio.map((x) => (x === null ? "open" : x.toPrecision(4))).join(" .. ") : null },
+    { k: "converged", v: r.converged ? "yes" : "NO" },
+    ...Object.entries(r.observables).map(([k, v]) => ({ k, v })),
+  ];
+  return renderRows(rows, [
+    { header: "quantity", value: (x) => x.k },
+    { header: "value", value: (x) => x.v, digits: 5 },
+  ], format as Exclude<Format, "json">, `${model.name}: best fit at m_X = ${mX} GeV`);
+}

@@ -1,0 +1,184 @@
+import { E_CHARGE, M_MU } from "../constants.js";
+import { amuCoefficients } from "../../likelihoods/amu/loop.js";
+import { AMU_INPUTS, DEFAULT_INPUTS } from "../../likelihoods/amu/inputs.js";
+import type { Chi2 } from "../likelihood/compose.js";
+import { coefficientsOf } from "../models/model.js";
+import { brentMinimize } from "../numerics/minimize1d.js";
+import { nelderMead } from "../numerics/nelderMead.js";
+
+/**
+ * Profile Δχ² over (g_X, ε) at fixed m_X (core paper section 4.2 and appendix B), in the coordinates
+ * x = (log10 g_X, r = ε e/g_X).
+ * - Seeds: a grid in r (uniform, plus the special values where a term vanishes: r = c_e for Borexino, eq. 4.6;
+ *   r = −c_B (Z+N)/Z for Cs and I in COHERENT, eq. 4.5; r = 0) times g_X around the value g*(r) that explains
+ *   Δa_µ at that r, and far below it (the SM-like corner).
+ * - Nelder–Mead from the best distinct seeds, then a restart from the best point (the polish).
+ * - Step terms (resonance vetoes) expose g_max(r); beyond it the objective grows with the distance, so that the
+ *   simplex is led back to the allowed side. The reported Δχ² is the plain sum of eq. (B.1).
+ * - The dark photon (all SM charges zero) has no g_X direction and is profiled over ε alone.
+ */
+export interface FitResult {
+  gX: number;
+  eps: number;
+  /** ε e/g_X; null for the dark photon. */
+  epsRatio: number | null;
+  dchi2: number;
+  terms: Record<string, number>;
+  observables: Record<string, number>;
+  /** Δχ² = 1 profile intervals; null ends lie beyond the scanned range. */
+  intervals: { gX: [number | null, number | null]; epsRatio: [number | null, number | null] } | null;
+  converged: boolean;
+  evaluations: number;
+}
+
+export interface ProfileOptions {
+  /** Compute the Δχ² = 1 intervals (default true). */
+  intervals?: boolean;
+  /** The g−2 input set, to place the seeds on the Δa_µ valley. */
+  inputs?: string;
+}
+
+const LG_MIN = -8;
+const MAX_EPS = 0.5;
+const LG_MAX = 0;
+const CS = { Z: 55, N: 78 };
+const I = { Z: 53, N: 74 };
+
+export function fitModel(chi2: Chi2, opts: ProfileOptions = {}): FitResult {
+  const coef = coefficientsOf(chi2.model);
+  const isDarkPhoton = chi2.model.xq === 0 && chi2.model.xL.every((x) => x === 0) && chi2.model.xE.every((x) => x === 0);
+  return isDarkPhoton ? fitDarkPhoton(chi2) : fitCharged(chi2, coef?.ce ?? chi2.model.xL[0], opts);
+}
+
+function fitCharged(chi2: Chi2, ce: number, opts: ProfileOptions): FitResult {
+  let evals = 0;
+  const hasVeto = chi2.prepared.some(({ l }) => l.gMax);
+  const f = (lg: number, r: number): number => {
+    evals++;
+    const g = 10 ** lg;
+    // |ε| is bounded far below this by the T parameter (eq. 3.14); beyond it eq. (3.6) is undefined.
+    if (Math.abs(r * g) > MAX_EPS * E_CHARGE) return 1e6 * (1 + Math.abs(r * g));
+    let v = chi2.total(chi2.couplings(g, { epsRatio: r }));
+    if (hasVeto) {
+      const gm = chi2.gMax(r);
+      if (g > gm) v += 10 * (lg - Math.log10(gm));
+    }
+    return v;
+  };
+  const fx = (x: number[]) => f(x[0], x[1]);
+
+  // Seeds along the Δa_µ valley.
+  const m = chi2.model;
+  const { kV, kA } = amuCoefficients(M_MU, chi2.mX);
+  const target = AMU_INPUTS[opts.inputs ?? DEFAULT_INPUTS]?.central ?? 251;
+  const da = Math.max(target, 50) * 1e-11;
+  const xB = 3 * m.xq;
+  const special = [ce, 0, (-xB * (CS.Z + CS.N)) / CS.Z, (-xB * (I.Z + I.N)) / I.Z];
+  const span = Math.max(...special.map(Math.abs), ...m.xL.map(Math.abs)) + 4;
+  const rs = new Set<number>();
+  for (let r = -span; r <= span + 1e-9; r += span / 15) rs.add(Number(r.toFixed(6)));
+  for (const s of special) for (const d of [0, -0.03, 0.03, -0.1, 0.1, -0.3, 0.3]) rs.add(Number((s + d).toFixed(6)));
+  const seeds: { x: number[]; f: number }[] = [];
+  for (const r of rs) {
+    const qV = (m.xL[1] + m.xE[1]) / 2 - r;
+    const qA = (m.xL[1] - m.xE[1]) / 2;
+    const den = kV * qV * qV + kA * qA * qA;
+    const lgStar = den > 0 ? Math.min(-0.5, Math.log10(Math.sqrt(da / den))) : -2;
+    for (const t of [-3, -1.5, -1, -0.6, -0.4, -0.2, -0.1, 0, 0.1, 0.25]) {
+      const lg = Math.max(LG_MIN, lgStar + t);
+      seeds.push({ x: [lg, r], f: f(lg, r) });
+    }
+  }
+  seeds.sort((a, b) => a.f - b.f);
+  const starts: number[][] = [];
+  for (const s of seeds) {
+    if (starts.length >= 5) break;
+    if (starts.every((x) => Math.abs(x[1] - s.x[1]) > 0.15 || Math.abs(x[0] - s.x[0]) > 0.25)) starts.push(s.x);
+  }
+  let best = { x: starts[0], fx: Number.POSITIVE_INFINITY, converged: false };
+  for (const x0 of starts) {
+    const r = nelderMead(fx, x0, { step: [0.1, 0.1], maxEvaluations: 600, ftol: 1e-9, xtol: 1e-7 });
+    if (r.fx < best.fx) best = r;
+  }
+  const polish = nelderMead(fx, best.x, { step: [0.02, 0.02], maxEvaluations: 600, ftol: 1e-10, xtol: 1e-8 });
+  const converged = polish.converged && Math.abs(polish.fx - best.fx) < 1e-4;
+  const x = polish.fx <= best.fx ? polish.x : best.x;
+  const g = 10 ** x[0];
+  const c = chi2.couplings(g, { epsRatio: x[1] });
+  const ev = chi2.evaluate(c);
+  const intervals = opts.intervals === false ? null : profileIntervals(f, x, ev.total);
+  return { gX: g, eps: c.eps, epsRatio: x[1], dchi2: ev.total, terms: ev.terms, observables: ev.observables, intervals, converged, evaluations: evals };
+}
+
+function fitDarkPhoton(chi2: Chi2): FitResult {
+  let evals = 0;
+  const f = (le: number) => {
+    evals++;
+    return chi2.total(chi2.couplings(0, { eps: 10 ** le }));
+  };
+  let bestLe = -8;
+  let bestF = f(bestLe);
+  for (let le = -7.5; le <= -1; le += 0.25) {
+    const v = f(le);
+    if (v < bestF) [bestLe, bestF] = [le, v];
+  }
+  const r = brentMinimize(f, Math.max(-9, bestLe - 0.5), Math.min(-0.5, bestLe + 0.5), 1e-8);
+  const le = r.fx <= bestF ? r.x : bestLe;
+  const c = chi2.couplings(0, { eps: 10 ** le });
+  const ev = chi2.evaluate(c);
+  return { gX: 0, eps: c.eps, epsRatio: null, dchi2: ev.total, terms: ev.terms, observables: ev.observables, intervals: null, converged: true, evaluations: evals };
+}
+
+/**
+ * Δχ² = 1 intervals of log10 g_X (profiled over r) and of r (profiled over log10 g_X): walk out from the best
+ * point with doubling steps until the profile exceeds min + 1, then bisect the crossing.
+ */
+function profileIntervals(f: (lg: number, r: number) => number, xBest: number[], fmin: number) {
+  const level = fmin + 1;
+  // Profile over the other coordinate with a local Brent search around its last optimum.
+  let rPrev = xBest[1];
+  const hG = (lg: number) => {
+    const m = brentMinimize((r) => f(lg, r), rPrev - 0.6, rPrev + 0.6, 1e-5, 40);
+    rPrev = m.x;
+    return m.fx;
+  };
+  let lgPrev = xBest[0];
+  const hR = (r: number) => {
+    const m = brentMinimize((lg) => f(lg, r), lgPrev - 0.4, lgPrev + 0.4, 1e-5, 40);
+    lgPrev = m.x;
+    return m.fx;
+  };
+  const crossing = (h: (x: number) => number, x0: number, dir: number, step0: number, limit: number, reset: () => void): number | null => {
+    reset();
+    let inside = x0;
+    let step = step0;
+    for (;;) {
+      const x = inside + dir * step;
+      if ((dir > 0 && x > limit) || (dir < 0 && x < limit)) return null;
+      if (h(x) > level) {
+        let lo = inside;
+        let hi = x;
+        for (let i = 0; i < 12; i++) {
+          const mid = 0.5 * (lo + hi);
+          if (h(mid) > level) hi = mid;
+          else lo = mid;
+        }
+        return 0.5 * (lo + hi);
+      }
+      inside = x;
+      step *= 2;
+    }
+  };
+  const resetR = () => {
+    rPrev = xBest[1];
+  };
+  const resetG = () => {
+    lgPrev = xBest[0];
+  };
+  const gLo = crossing(hG, xBest[0], -1, 0.02, LG_MIN, resetR);
+  const gHi = crossing(hG, xBest[0], 1, 0.02, LG_MAX, resetR);
+  const rLo = crossing(hR, xBest[1], -1, 0.02, xBest[1] - 50, resetG);
+  const rHi = crossing(hR, xBest[1], 1, 0.02, xBest[1] + 50, resetG);
+  const pow = (x: number | null) => (x === null ? null : 10 ** x);
+  return { gX: [pow(gLo), pow(gHi)] as [number | null, number | null], epsRatio: [rLo, rHi] as [number | null, number | null] };
+}

@@ -1,0 +1,72 @@
+import { M_E, M_MU, M_TAU } from "../constants.js";
+import type { Couplings } from "../couplings/couplings.js";
+import { HADRONIC_STATES, type HadronicTables, hadronicRComponents, mesonCouplings, QUARKS, VMD_MAX_MASS } from "./vmd.js";
+
+/** Decay states in a fixed order: leptons, neutrinos, hadrons (DarkCast names). */
+export const STATES = ["e_e", "mu_mu", "tau_tau", "nue_nue", "numu_numu", "nutau_nutau", ...HADRONIC_STATES] as const;
+export const INVISIBLE = [3, 4, 5];
+
+const DP = { rho0: 1, omega: 1 / 3, phi: -1 / 3 } as const;
+
+interface FermionFactor {
+  /** m/(12π) β (1 + 2µ²) and m/(12π) β (1 − 4µ²); zero below threshold. */
+  v: number;
+  a: number;
+}
+
+function fermionFactor(m: number, mf: number): FermionFactor {
+  const mu2 = (mf / m) ** 2;
+  if (4 * mu2 >= 1) return { v: 0, a: 0 };
+  const pre = (m / (12 * Math.PI)) * Math.sqrt(1 - 4 * mu2);
+  return { v: pre * (1 + 2 * mu2), a: pre * (1 - 4 * mu2) };
+}
+
+/**
+ * Partial widths of X at a fixed mass m (fermion.ts and vmd.ts), with everything that depends only on m
+ * precomputed: threshold factors and the VMD R-components. `partial` is then a few multiplications.
+ */
+export class WidthCalculator {
+  private readonly lep: FermionFactor[];
+  private readonly nu: number;
+  private readonly had: { state: number; meson: string; R: number }[] = [];
+  private readonly quarks: { up: boolean; f: FermionFactor }[] = [];
+  private readonly pre: number;
+
+  constructor(
+    readonly m: number,
+    tables: HadronicTables,
+  ) {
+    this.lep = [M_E, M_MU, M_TAU].map((mf) => fermionFactor(m, mf));
+    this.nu = m / (24 * Math.PI);
+    this.pre = m / (12 * Math.PI);
+    if (m > VMD_MAX_MASS) for (const q of QUARKS) this.quarks.push({ up: q.up, f: fermionFactor(m, q.m) });
+    else
+      HADRONIC_STATES.forEach((s, i) => {
+        for (const [meson, R] of Object.entries(hadronicRComponents(tables, s, m))) if (R !== 0) this.had.push({ state: 6 + i, meson, R });
+      });
+  }
+
+  /** Fill out[i] with the width of STATES[i] (GeV); returns the total. */
+  partial(c: Couplings, out: Float64Array): number {
+    out.fill(0);
+    const L = [c.e, c.mu, c.tau];
+    for (let i = 0; i < 3; i++) out[i] = this.lep[i].v * L[i].V * L[i].V + this.lep[i].a * L[i].A * L[i].A;
+    for (let i = 0; i < 3; i++) out[3 + i] = this.nu * c.nu[i] * c.nu[i];
+    if (this.quarks.length) {
+      let w = 0;
+      for (const q of this.quarks) {
+        const k = q.up ? c.u : c.d;
+        w += 3 * (q.f.v * k.V * k.V + q.f.a * k.A * k.A);
+      }
+      out[6 + HADRONIC_STATES.indexOf("other")] = w;
+    } else if (this.had.length) {
+      const mc = mesonCouplings(c);
+      const w = { rho0: (mc.rho0 / DP.rho0) ** 2, omega: (mc.omega / DP.omega) ** 2, phi: (mc.phi / DP.phi) ** 2, omega_phi: (mc.omega * mc.phi) / (DP.omega * DP.phi) };
+      for (const h of this.had) out[h.state] += this.pre * w[h.meson as keyof typeof w] * h.R;
+      for (let i = 6; i < out.length; i++) if (out[i] < 0) out[i] = 0;
+    }
+    let total = 0;
+    for (let i = 0; i < out.length; i++) total += out[i];
+    return total;
+  }
+}
