@@ -6,6 +6,7 @@ import { UserError } from "../errors.js";
 import { couplingsCommand } from "./commands/couplings.js";
 import { modelsCommand } from "./commands/models.js";
 import { chi2Command } from "./commands/chi2.js";
+import { coherentCommand } from "./commands/coherent.js";
 import { fitCommand } from "./commands/fit.js";
 import { limitsCommand } from "./commands/limits.js";
 import { rankCommand } from "./commands/rank.js";
@@ -51,6 +52,9 @@ export function buildCli(argv: string[], out: (s: string) => void) {
         .option("seed", { type: "string" }).option("starts", { type: "string" })
         .option("table3", { type: "boolean", describe: "evaluate Table 3 as printed (ρ_µτ regularised) instead" }),
       run((a) => nsiRefitCommand(a as never)))
+    .command("coherent", "COHERENT CsI: expected and observed counts per bin with the profiled pulls", (y) =>
+      mixing(model(y)).option("mx", { type: "string", demandOption: true }).option("g", { type: "string", demandOption: true }),
+      run((a) => coherentCommand(a as never)))
     .command("fit", "profile one model over (g_X, ε) at m_X", (y) => fitOptions(model(y)).option("mx", { type: "string", demandOption: true }), run((a) => fitCommand(a as never)))
     .command("rank", "Table 1: all vector-like models profiled at m_X, sorted by Δχ²", (y) =>
       fitOptions(y).option("mx", { type: "string", demandOption: true }).option("top", { type: "string" }).option("threads", { type: "string" })

@@ -34,6 +34,18 @@ export class Chi2 {
     return s;
   }
 
+  /** The sum of the terms that are not marked expensive (for screening seeds). */
+  cheapTotal(c: Couplings): number {
+    let s = 0;
+    for (const { l, p } of this.prepared) if (!l.expensive) s += l.evaluate(p, c).dchi2;
+    return s;
+  }
+
+  /** Whether any selected term is expensive. */
+  get hasExpensive(): boolean {
+    return this.prepared.some(({ l }) => l.expensive);
+  }
+
   /** Terms, total and observables. */
   evaluate(c: Couplings): Evaluation {
     const terms: Record<string, number> = {};

@@ -1,12 +1,13 @@
 import { amu } from "../../likelihoods/amu/index.js";
 import { borexino } from "../../likelihoods/borexino/index.js";
+import { coherent } from "../../likelihoods/coherent/index.js";
 import { nsi } from "../../likelihoods/nsi/index.js";
 import { resonances } from "../../likelihoods/resonances/index.js";
 import { UserError } from "../errors.js";
 import type { Likelihood } from "./types.js";
 
 /** Every Δχ² module; one line per folder in likelihoods/. */
-export const REGISTRY: readonly Likelihood<unknown>[] = [amu, borexino, nsi, resonances] as Likelihood<unknown>[];
+export const REGISTRY: readonly Likelihood<unknown>[] = [amu, borexino, nsi, coherent, resonances] as Likelihood<unknown>[];
 
 /** The default selection: the terms of eq. (B.1) that are available. */
 export const DEFAULT_LIKELIHOODS = REGISTRY.map((l) => l.name);

@@ -25,6 +25,8 @@ export interface Likelihood<P = unknown> {
   /** The measurement and the analysis it follows. */
   readonly cite: string;
   readonly description: string;
+  /** Costly to evaluate (tens of µs): the profiler screens seeds without it first. */
+  readonly expensive?: boolean;
   prepare(model: Model, mX: number, options: LikelihoodOptions): P;
   evaluate(prepared: P, c: Couplings): TermResult;
   /**

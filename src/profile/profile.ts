@@ -53,18 +53,20 @@ export function fitModel(chi2: Chi2, opts: ProfileOptions = {}): FitResult {
 function fitCharged(chi2: Chi2, ce: number, opts: ProfileOptions): FitResult {
   let evals = 0;
   const hasVeto = chi2.prepared.some(({ l }) => l.gMax);
-  const f = (lg: number, r: number): number => {
+  const objective = (lg: number, r: number, cheap: boolean): number => {
     evals++;
     const g = 10 ** lg;
     // |ε| is bounded far below this by the T parameter (eq. 3.14); beyond it eq. (3.6) is undefined.
     if (Math.abs(r * g) > MAX_EPS * E_CHARGE) return 1e6 * (1 + Math.abs(r * g));
-    let v = chi2.total(chi2.couplings(g, { epsRatio: r }));
+    const c = chi2.couplings(g, { epsRatio: r });
+    let v = cheap ? chi2.cheapTotal(c) : chi2.total(c);
     if (hasVeto) {
       const gm = chi2.gMax(r);
       if (g > gm) v += 10 * (lg - Math.log10(gm));
     }
     return v;
   };
+  const f = (lg: number, r: number) => objective(lg, r, false);
   const fx = (x: number[]) => f(x[0], x[1]);
 
   // Seeds along the Δa_µ valley.
@@ -78,7 +80,7 @@ function fitCharged(chi2: Chi2, ce: number, opts: ProfileOptions): FitResult {
   const rs = new Set<number>();
   for (let r = -span; r <= span + 1e-9; r += span / 15) rs.add(Number(r.toFixed(6)));
   for (const s of special) for (const d of [0, -0.03, 0.03, -0.1, 0.1, -0.3, 0.3]) rs.add(Number((s + d).toFixed(6)));
-  const seeds: { x: number[]; f: number }[] = [];
+  let seeds: { x: number[]; f: number }[] = [];
   for (const r of rs) {
     const qV = (m.xL[1] + m.xE[1]) / 2 - r;
     const qA = (m.xL[1] - m.xE[1]) / 2;
@@ -86,21 +88,26 @@ function fitCharged(chi2: Chi2, ce: number, opts: ProfileOptions): FitResult {
     const lgStar = den > 0 ? Math.min(-0.5, Math.log10(Math.sqrt(da / den))) : -2;
     for (const t of [-3, -1.5, -1, -0.6, -0.4, -0.2, -0.1, 0, 0.1, 0.25]) {
       const lg = Math.max(LG_MIN, lgStar + t);
-      seeds.push({ x: [lg, r], f: f(lg, r) });
+      seeds.push({ x: [lg, r], f: objective(lg, r, chi2.hasExpensive) });
     }
   }
   seeds.sort((a, b) => a.f - b.f);
+  if (chi2.hasExpensive) {
+    // Screened on the cheap terms; re-rank the most promising with the full Δχ².
+    seeds = seeds.slice(0, 30).map((s) => ({ x: s.x, f: f(s.x[0], s.x[1]) }));
+    seeds.sort((a, b) => a.f - b.f);
+  }
   const starts: number[][] = [];
   for (const s of seeds) {
-    if (starts.length >= 5) break;
+    if (starts.length >= 4) break;
     if (starts.every((x) => Math.abs(x[1] - s.x[1]) > 0.15 || Math.abs(x[0] - s.x[0]) > 0.25)) starts.push(s.x);
   }
   let best = { x: starts[0], fx: Number.POSITIVE_INFINITY, converged: false };
   for (const x0 of starts) {
-    const r = nelderMead(fx, x0, { step: [0.1, 0.1], maxEvaluations: 600, ftol: 1e-9, xtol: 1e-7 });
+    const r = nelderMead(fx, x0, { step: [0.1, 0.1], maxEvaluations: 500, ftol: 1e-8, xtol: 1e-6 });
     if (r.fx < best.fx) best = r;
   }
-  const polish = nelderMead(fx, best.x, { step: [0.02, 0.02], maxEvaluations: 600, ftol: 1e-10, xtol: 1e-8 });
+  const polish = nelderMead(fx, best.x, { step: [0.02, 0.02], maxEvaluations: 500, ftol: 1e-10, xtol: 1e-7 });
   const converged = polish.converged && Math.abs(polish.fx - best.fx) < 1e-4;
   const x = polish.fx <= best.fx ? polish.x : best.x;
   const g = 10 ** x[0];

@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import { loadCoherentData, NE, NFINE, NT } from "../likelihoods/coherent/data.js";
+import { coherent, coherentPrediction, coherentSM } from "../likelihoods/coherent/index.js";
+import { COHERENT, ISOTOPES } from "../likelihoods/coherent/inputs.js";
+import { helmFormFactor, MICHEL, eMin, weakCharge, xsPrefactor } from "../likelihoods/coherent/physics.js";
+import { profileNuisances } from "../likelihoods/coherent/poisson.js";
+import { responseMatrix } from "../likelihoods/coherent/response.js";
+import { exposure, T_PER_PE } from "../likelihoods/coherent/signal.js";
+import { G_F, M_MU } from "../src/constants.js";
+import { couplings } from "../src/couplings/couplings.js";
+import { resolveModel } from "../src/models/spec.js";
+import { integrate } from "../src/numerics/integrate.js";
+
+// References: data README (SM χ² ≈ 148 of the 12T×12E construction); COHERENT, Science 357 (2017) 1123
+// (SM prediction 173 ± 48 events, best fit 134 ± 22).
+describe("COHERENT CsI (eq. B.1)", () => {
+  it("reproduces the SM fit of the 12T×12E construction: χ² ≈ 148, ~173 expected events, a signal pull below 1", () => {
+    const sm = coherentSM();
+    expect(sm.chi2).toBeGreaterThan(146);
+    expect(sm.chi2).toBeLessThan(150);
+    expect(sm.signal / 173).toBeGreaterThan(0.9);
+    expect(sm.signal / 173).toBeLessThan(1.1);
+    expect(sm.a[0]).toBeLessThan(0); // the data sit below the SM (134 vs 173 in COHERENT's own fit)
+    expect(sm.a[0]).toBeGreaterThan(-COHERENT.sigmaSignal);
+    expect(Math.abs(sm.a[1])).toBeLessThan(COHERENT.sigmaNeutron);
+    expect(Math.abs(sm.a[2])).toBeLessThan(COHERENT.sigmaBackground);
+  });
+
+  it("the nuisance profile is a true minimum (brute-force check on a grid)", () => {
+    const d = loadCoherentData();
+    const p = coherent.prepare(resolveModel("Lmu-Ltau"), 0.2, {});
+    const { signal, fit } = coherentPrediction(p, couplings(resolveModel("Lmu-Ltau"), 0, { eps: 0 }, 0.2));
+    let best = Number.POSITIVE_INFINITY;
+    const neutron = p.base.neutron;
+    for (let i = -6; i <= 6; i++)
+      for (let j = -6; j <= 6; j++)
+        for (let k = -6; k <= 6; k++) {
+          const a = [fit.a[0] + i * 0.004, fit.a[1] + j * 0.01, fit.a[2] + k * 0.002];
+          let c = 0;
+          for (let b = 0; b < NE * NT; b++) {
+            const N = (1 + a[0]) * signal[b] + (1 + a[1]) * neutron[b] + (1 + a[2]) * d.background[b];
+            c += 2 * (N - d.observed[b] + (d.observed[b] > 0 ? d.observed[b] * Math.log(d.observed[b] / N) : 0));
+          }
+          const s = [COHERENT.sigmaSignal, COHERENT.sigmaNeutron, COHERENT.sigmaBackground];
+          for (let q = 0; q < 3; q++) c += (2 * (a[q] - Math.log1p(a[q]))) / s[q] ** 2;
+          best = Math.min(best, c);
+        }
+    expect(fit.chi2).toBeLessThanOrEqual(best + 1e-9);
+    expect(best - fit.chi2).toBeLessThan(1e-3);
+  });
+
+  it("agrees with a direct numerical integration to 1e-4", () => {
+    const model = resolveModel("3,-6,5,-8");
+    const mX = 0.05;
+    const c = couplings(model, 3e-4, { epsRatio: -6.1 }, mX);
+    const p = coherent.prepare(model, mX, {});
+    const { signal } = coherentPrediction(p, c);
+    // Direct: adaptive integrals over T and E of dσ/dT with the full Q_eff(T)², through the response matrix.
+    const R = responseMatrix();
+    const gNu = [c.nu[1], c.nu[0], c.nu[1]];
+    const d = loadCoherentData();
+    const direct = new Float64Array(NE * NT);
+    for (const iso of ISOTOPES) {
+      const A = iso.Z * c.p + iso.N * c.n;
+      for (let fl = 0; fl < 3; fl++) {
+        const spectrumAvg = (T: number) => {
+          const emin = eMin(T, iso.mass);
+          if (fl === 0) return COHERENT.promptEnergy >= emin ? 1 - (iso.mass * T) / (2 * COHERENT.promptEnergy ** 2) : 0;
+          const phi = fl === 1 ? MICHEL.nue : MICHEL.numubar;
+          return emin >= M_MU / 2 ? 0 : integrate((E) => phi(E) * (1 - (iso.mass * T) / (2 * E * E)), emin, M_MU / 2, { rtol: 1e-12 });
+        };
+        for (let j = 0; j < NFINE; j++) {
+          const lo = (COHERENT.finePE.from + j) * T_PER_PE;
+          const rate = integrate((T) => {
+            const F = helmFormFactor(Math.sqrt(2 * iso.mass * T), iso.A);
+            const Q = weakCharge(iso.Z, iso.N) - (Math.SQRT2 * gNu[fl] * A) / (G_F * (2 * iso.mass * T + mX * mX));
+            return exposure() * xsPrefactor(iso.mass) * Q * Q * F * F * spectrumAvg(T);
+          }, lo, lo + T_PER_PE, { rtol: 1e-10 });
+          for (let e = 0; e < NE; e++) for (let t = 0; t < NT; t++) direct[e * NT + t] += rate * R[j * NE + e] * (fl === 0 ? d.promptTime[t] : d.delayedTime[t]);
+        }
+      }
+    }
+    let num = 0;
+    let den = 0;
+    for (let b = 0; b < NE * NT; b++) {
+      num += Math.abs(signal[b] - direct[b]);
+      den += direct[b];
+    }
+    expect(num / den).toBeLessThan(1e-4);
+  });
+
+  it("has no new physics when Z x_p + N x_n = 0, up to the Cs/I difference", () => {
+    const model = resolveModel("3,-6,5,-8"); // x_n = 3, x_p = 3 + r: Cs-neutral at r = −3(Z+N)/Z
+    const cs = ISOTOPES[0];
+    const rNull = (-3 * (cs.Z + cs.N)) / cs.Z;
+    const p = coherent.prepare(model, 0.2, {});
+    const atNull = coherent.evaluate(p, couplings(model, 3e-4, { epsRatio: rNull }, 0.2)).observables!.coherentSignal;
+    const away = coherent.evaluate(p, couplings(model, 3e-4, { epsRatio: -6 }, 0.2)).observables!.coherentSignal;
+    const sm = coherentSM().signal;
+    // Iodine is not neutral there: A_I/A_I(away) = (53(3+r)+74·3)/(53·(−3)+74·3) ≈ 5%, half of the rate.
+    expect(Math.abs(atNull / sm - 1)).toBeLessThan(0.06 * Math.abs(away / sm - 1));
+  });
+
+  it("reaches the contact (NSI) limit for heavy X: a constant shift of the weak charge", () => {
+    const model = resolveModel("B-L");
+    const mX = 100;
+    const g = 0.2;
+    const c = couplings(model, g, { eps: 0 }, mX);
+    const p = coherent.prepare(model, mX, {});
+    const sig = coherent.evaluate(p, c).observables!.coherentSignal;
+    // Contact limit: every flavour has Q → Q_W − √2 g_ν (Z g_p + N g_n)/(G_F m_X²); B−L has g_ν = −3g/3·… equal for all flavours.
+    let ratioNum = 0;
+    let ratioDen = 0;
+    for (const iso of ISOTOPES) {
+      const Q = weakCharge(iso.Z, iso.N);
+      const Qeff = Q - (Math.SQRT2 * c.nu[0] * (iso.Z * c.p + iso.N * c.n)) / (G_F * mX * mX);
+      // both isotopes carry (almost) the same share of the SM rate, weighted by Q²
+      ratioNum += Qeff * Qeff;
+      ratioDen += Q * Q;
+    }
+    expect(sig / coherentSM().signal / (ratioNum / ratioDen)).toBeCloseTo(1, 2);
+    expect(Math.abs(sig / coherentSM().signal - 1)).toBeGreaterThan(0.05); // not trivial
+  });
+
+  it("a light mediator changes the spectrum shape: the low-energy bins gain relative to the high ones as m_X falls", () => {
+    const model = resolveModel("B-L");
+    const shape = (mX: number) => {
+      const g = 1e-5 * (mX / 0.01); // keep the effect moderate
+      const p = coherent.prepare(model, mX, {});
+      const { signal } = coherentPrediction(p, couplings(model, g, { eps: 0 }, mX));
+      const smP = coherent.prepare(model, mX, {});
+      const { signal: sm } = coherentPrediction(smP, couplings(model, 0, { eps: 0 }, mX));
+      const bin = (s: Float64Array, e: number) => s.slice(e * NT, (e + 1) * NT).reduce((a, b) => a + b, 0);
+      return bin(signal, 0) / bin(sm, 0) / (bin(signal, NE - 1) / bin(sm, NE - 1));
+    };
+    const heavy = shape(1);
+    const light = shape(0.01);
+    expect(Math.abs(heavy - 1)).toBeLessThan(0.01);
+    expect(light).toBeGreaterThan(heavy + 0.05);
+  });
+
+  it("allows negative Δχ² and returns 0 at the SM point", () => {
+    const model = resolveModel("3,-9,0,0");
+    const p = coherent.prepare(model, 0.2, {});
+    expect(coherent.evaluate(p, couplings(model, 0, { eps: 0 }, 0.2)).dchi2).toBeCloseTo(0, 9);
+    expect(coherent.evaluate(p, couplings(model, 1.18e-4, { epsRatio: -8.89 }, 0.2)).dchi2).toBeLessThan(0);
+  });
+
+  it("profiles the pulls with the analysis' asymmetric penalty", () => {
+    const n = Float64Array.from([9, 6]);
+    const r = profileNuisances(n, Float64Array.from([4, 2]), Float64Array.from([0.5, 0.5]), Float64Array.from([0.5, 0.5]));
+    expect(r.a[0]).toBeGreaterThan(0); // more data than predicted pulls the signal up
+  });
+});
