@@ -10,6 +10,7 @@ import { coherentCommand } from "./commands/coherent.js";
 import { fitCommand } from "./commands/fit.js";
 import { limitsCommand } from "./commands/limits.js";
 import { rankCommand } from "./commands/rank.js";
+import { tablesCommand } from "./commands/tables.js";
 import { nsiRefitCommand } from "./commands/nsiRefit.js";
 import { widthsCommand } from "./commands/widths.js";
 
@@ -60,6 +61,9 @@ export function buildCli(argv: string[], out: (s: string) => void) {
       fitOptions(y).option("mx", { type: "string", demandOption: true }).option("top", { type: "string" }).option("threads", { type: "string" })
         .option("intervals", { type: "boolean", describe: "also compute the Δχ² = 1 intervals" }),
       run((a) => rankCommand(a as never)))
+    .command("tables", "regenerate Table 1 (both input sets), the NSI refit table and the Fig. 4 series", (y) =>
+      y.option("out", { type: "string", demandOption: true }).option("threads", { type: "string" }),
+      run((a) => tablesCommand(a as never)))
     .command("limits", "recast resonance-search limits on g_X (DarkCast method)", (y) =>
       mixing(model(y)).option("mx", { type: "string" }).option("searches", { type: "string", describe: "limit-file names, comma-separated (default: all recastable)" })
         .option("scan", { type: "string", describe: "mass range LO:HI, e.g. 10MeV:4GeV" }).option("points", { type: "string" }),

@@ -102,13 +102,16 @@ function fitCharged(chi2: Chi2, ce: number, opts: ProfileOptions): FitResult {
     if (starts.length >= 4) break;
     if (starts.every((x) => Math.abs(x[1] - s.x[1]) > 0.15 || Math.abs(x[0] - s.x[0]) > 0.25)) starts.push(s.x);
   }
-  let best = { x: starts[0], fx: Number.POSITIVE_INFINITY, converged: false };
-  for (const x0 of starts) {
-    const r = nelderMead(fx, x0, { step: [0.1, 0.1], maxEvaluations: 500, ftol: 1e-8, xtol: 1e-6 });
+  // Short runs from every start, then the two best continued to convergence, then a polish of the best.
+  const short = starts.map((x0) => nelderMead(fx, x0, { step: [0.1, 0.1], maxEvaluations: 90, ftol: 1e-7, xtol: 1e-5 }));
+  short.sort((a, b) => a.fx - b.fx);
+  let best = { x: short[0].x, fx: short[0].fx, converged: false };
+  for (const s0 of short.slice(0, 2)) {
+    const r = nelderMead(fx, s0.x, { step: [0.03, 0.05], maxEvaluations: 300, ftol: 1e-8, xtol: 1e-6 });
     if (r.fx < best.fx) best = r;
   }
-  const polish = nelderMead(fx, best.x, { step: [0.02, 0.02], maxEvaluations: 500, ftol: 1e-10, xtol: 1e-7 });
-  const converged = polish.converged && Math.abs(polish.fx - best.fx) < 1e-4;
+  const polish = nelderMead(fx, best.x, { step: [0.01, 0.01], maxEvaluations: 200, ftol: 1e-9, xtol: 1e-7 });
+  const converged = polish.converged && Math.abs(polish.fx - best.fx) < 1e-3;
   const x = polish.fx <= best.fx ? polish.x : best.x;
   const g = 10 ** x[0];
   const c = chi2.couplings(g, { epsRatio: x[1] });
