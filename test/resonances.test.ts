@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { resonances } from "../likelihoods/resonances/index.js";
+import { productionStrength } from "../likelihoods/resonances/production.js";
+import { RecastAtMass } from "../likelihoods/resonances/recast.js";
+import { allSearches, selectSearches } from "../likelihoods/resonances/searches.js";
+import { E_CHARGE, M_MU } from "../src/constants.js";
+import { couplings } from "../src/couplings/couplings.js";
+import { dataDir } from "../src/data/dataDir.js";
+import { resolveModel } from "../src/models/spec.js";
+import { loadHadronicTables } from "../src/widths/vmd.js";
+import { widthSummary } from "../src/widths/widths.js";
+import { expectCleanFailure, u1x } from "./helpers/cli.js";
+
+// Reference: Ilten, Soreq, Williams, Xue, arXiv:1801.04847 (the recasting identity and production ratios).
+describe("resonance recasting", () => {
+  const tables = loadHadronicTables();
+  const dp = resolveModel("DarkPhoton");
+
+  it("the dark photon reproduces every visible input curve (S = 1 at the limiting ε)", () => {
+    let checked = 0;
+    for (const s of selectSearches(dataDir(), ["all"])) {
+      if (s.decays.includes("invisible") || s.production === "pp") continue;
+      for (const m of [0.015, 0.05, 0.2, 0.5, 0.9, 1.5]) {
+        const r = new RecastAtMass(s, m, tables);
+        if (!r.active) continue;
+        // O(ε²) from eq. (2.2)'s √(1−ε²) and the lifetime windows: 1e-3
+        expect(r.ratio(couplings(dp, 0, { eps: r.epsLim }, m)), `${s.name} at ${m}`).toBeCloseTo(1, 3);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it("an invisible search gives g_max = e ε_lim √(0.99/BR_inv) / |g_e/g_X| (analytic)", () => {
+    const s = selectSearches(dataDir(), ["NA64_NA642019imj"])[0];
+    const m = 0.1;
+    const r = new RecastAtMass(s, m, tables);
+    const model = resolveModel("Lmu-Ltau"); // below 2m_µ: only neutrinos, electron coupling from ε alone
+    const ratio = 1;
+    const g = r.gMax((x) => couplings(model, x, { epsRatio: ratio }, m));
+    // |g_e| = g·ratio; Γ(ee) = g² m/12π equals Γ(ν_µν̄_µ) + Γ(ν_τν̄_τ) = 2 g² m/24π, so BR_inv = 1/2.
+    expect(g / ((E_CHARGE * r.epsLim * Math.sqrt(0.99 / 0.5)) / ratio)).toBeCloseTo(1, 3);
+  });
+
+  it("models without an electron coupling have no electron-beam limit", () => {
+    const s = selectSearches(dataDir(), ["NA64_NA642019imj"])[0];
+    const r = new RecastAtMass(s, 0.1, tables);
+    expect(r.gMax((x) => couplings(resolveModel("Lmu-Ltau"), x, { epsRatio: 0 }, 0.1))).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("production ratios: meson decays follow the quark-charge traces", () => {
+    const c = couplings(dp, 0, { eps: 1e-3 }, 0.1);
+    const e2 = (E_CHARGE * 1e-3) ** 2;
+    for (const mech of ["e_brem", "e_e", "mu_brem", "p_brem", "pi0_gamma", "eta_gamma", "phi_eta", "rho0", "omega", "phi", "u_u", "d_d"])
+      expect(productionStrength(mech, c, 0.1) / e2, mech).toBeCloseTo(1, 4);
+    // B−L has no isovector coupling: no ρ mixing, no π⁰ → γX via the isovector part.
+    const bl = couplings(resolveModel("B-L"), 1e-3, { eps: 0 }, 0.1);
+    expect(productionStrength("rho0", bl, 0.1)).toBeCloseTo(0, 15);
+    expect(productionStrength("pi0_gamma", bl, 0.1)).toBeGreaterThan(0);
+  });
+
+  it("branching ratios cross the µµ and ππ thresholds", () => {
+    const model = resolveModel("B-L");
+    const br = (m: number) => widthSummary(couplings(model, 1e-3, { epsRatio: 0.5 }, m), tables).widths;
+    expect(br(2 * M_MU * 0.999).mu_mu).toBe(0);
+    const above = 2 * M_MU * 1.05;
+    const beta = Math.sqrt(1 - (2 * M_MU / above) ** 2);
+    const gmu = couplings(model, 1e-3, { epsRatio: 0.5 }, above).mu;
+    expect(br(above).mu_mu / ((above / (12 * Math.PI)) * beta * gmu.V ** 2 * (1 + 2 * (M_MU / above) ** 2))).toBeCloseTo(1, 6);
+    // ππ through ρ mixing needs an isovector coupling: only kinetic mixing gives one in B−L.
+    expect(br(0.27)["pi+_pi-"]).toBe(0);
+    expect(br(0.5)["pi+_pi-"]).toBeGreaterThan(0);
+  });
+
+  it("the veto is 0 or 100 and exposes g_max for the profile", () => {
+    const model = resolveModel("3,-6,7,-10");
+    const p = resonances.prepare(model, 0.2, {});
+    const gm = resonances.gMax!(p, -5);
+    expect(gm).toBeGreaterThan(0);
+    expect(resonances.evaluate(p, couplings(model, gm * 0.99, { epsRatio: -5 }, 0.2)).dchi2).toBe(0);
+    expect(resonances.evaluate(p, couplings(model, gm * 1.01, { epsRatio: -5 }, 0.2)).dchi2).toBe(100);
+  });
+
+  it("reads every search of limits.tsv and says which cannot be recast", () => {
+    const all = allSearches(dataDir());
+    expect(all.length).toBeGreaterThan(50);
+    for (const n of ["NA64_NA642019imj", "BaBar_Lees2014xha", "BaBar_Lees2017lec", "BaBar_TheBABAR2016rlg", "LHCb_Aaij2019bvg_prompt", "NA48_Batley2015lha", "KLOE_Anastasi2018azp_mumu"])
+      expect(all.find((s) => s.name === n)?.notRecastable, n).toBeUndefined();
+    expect(() => selectSearches(dataDir(), ["E137_Andreas2012mt"])).toThrow(/cannot be recast/);
+  });
+});
+
+describe("u1x limits", () => {
+  it("gives gMax per search (contract keys) and says when the electron coupling vanishes", () => {
+    const j = JSON.parse(u1x(["limits", "--model", "Lmu-Ltau", "--mx", "200MeV", "--eps-ratio", "0", "--format", "json"]).stdout);
+    const na64 = j.searches.NA64_NA642019imj;
+    expect(na64).toHaveProperty("gMax");
+    expect(na64.gMax).toBeNull();
+    expect(na64.note).toMatch(/vanishing coupling/);
+    for (const k of ["production", "decays", "prompt"]) expect(na64).toHaveProperty(k);
+  });
+  it("writes recast curves over a mass range", () => {
+    const j = JSON.parse(u1x(["limits", "--model", "B-L", "--eps", "0", "--scan", "10MeV:1GeV", "--points", "5", "--searches", "NA64_NA642019imj,BaBar_Lees2014xha", "--format", "json"]).stdout);
+    expect(j.curves).toHaveLength(5);
+    expect(j.curves[0].searches.NA64_NA642019imj.gMax).toBeGreaterThan(0);
+  });
+  it("rejects unknown searches", () => {
+    expectCleanFailure(["limits", "--model", "B-L", "--mx", "0.2", "--eps", "0", "--searches", "Nope_2020"], /unknown search/);
+  });
+});
