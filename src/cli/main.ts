@@ -9,6 +9,7 @@ import { chi2Command } from "./commands/chi2.js";
 import { coherentCommand } from "./commands/coherent.js";
 import { fitCommand } from "./commands/fit.js";
 import { limitsCommand } from "./commands/limits.js";
+import { massBoundCommand, scanMassCommand } from "./commands/mass.js";
 import { rankCommand } from "./commands/rank.js";
 import { tablesCommand } from "./commands/tables.js";
 import { nsiRefitCommand } from "./commands/nsiRefit.js";
@@ -58,12 +59,19 @@ export function buildCli(argv: string[], out: (s: string) => void) {
       run((a) => coherentCommand(a as never)))
     .command("fit", "profile one model over (g_X, ε) at m_X", (y) => fitOptions(model(y)).option("mx", { type: "string", demandOption: true }), run((a) => fitCommand(a as never)))
     .command("rank", "Table 1: all vector-like models profiled at m_X, sorted by Δχ²", (y) =>
-      fitOptions(y).option("mx", { type: "string", demandOption: true }).option("top", { type: "string" }).option("threads", { type: "string" })
-        .option("intervals", { type: "boolean", describe: "also compute the Δχ² = 1 intervals" }),
+      fitOptions(y).option("mx", { type: "string" }).option("top", { type: "string" }).option("threads", { type: "string" })
+        .option("intervals", { type: "boolean", describe: "also compute the Δχ² = 1 intervals" })
+        .option("profile-mass", { type: "boolean", describe: "profile m_X too, over [--from, --to]" }).option("from", { type: "string" }).option("to", { type: "string" }),
       run((a) => rankCommand(a as never)))
     .command("tables", "regenerate Table 1 (both input sets), the NSI refit table and the Fig. 4 series", (y) =>
       y.option("out", { type: "string", demandOption: true }).option("threads", { type: "string" }),
       run((a) => tablesCommand(a as never)))
+    .command("mass-bound", "Fig. 1: the generic upper bound on m_X from (g-2) + CCFR + T", (y) =>
+      y.option("from", { type: "string" }).option("to", { type: "string" }).option("points", { type: "string" }).option("inputs", { type: "string" }),
+      run((a) => massBoundCommand(a as never)))
+    .command("scan-mass", "profile one model over (g_X, ε) at each m_X", (y) =>
+      fitOptions(model(y)).option("from", { type: "string" }).option("to", { type: "string" }).option("points", { type: "string" }),
+      run((a) => scanMassCommand(a as never)))
     .command("limits", "recast resonance-search limits on g_X (DarkCast method)", (y) =>
       mixing(model(y)).option("mx", { type: "string" }).option("searches", { type: "string", describe: "limit-file names, comma-separated (default: all recastable)" })
         .option("scan", { type: "string", describe: "mass range LO:HI, e.g. 10MeV:4GeV" }).option("points", { type: "string" }),

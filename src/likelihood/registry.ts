@@ -1,20 +1,26 @@
 import { amu } from "../../likelihoods/amu/index.js";
 import { borexino } from "../../likelihoods/borexino/index.js";
 import { coherent } from "../../likelihoods/coherent/index.js";
+import { ew } from "../../likelihoods/ew/index.js";
 import { nsi } from "../../likelihoods/nsi/index.js";
 import { resonances } from "../../likelihoods/resonances/index.js";
+import { trident } from "../../likelihoods/trident/index.js";
 import { UserError } from "../errors.js";
 import type { Likelihood } from "./types.js";
 
 /** Every Δχ² module; one line per folder in likelihoods/. */
-export const REGISTRY: readonly Likelihood<unknown>[] = [amu, borexino, nsi, coherent, resonances] as Likelihood<unknown>[];
+export const REGISTRY: readonly Likelihood<unknown>[] = [amu, borexino, nsi, coherent, resonances, trident, ew] as Likelihood<unknown>[];
 
-/** The default selection: the terms of eq. (B.1) that are available. */
-export const DEFAULT_LIKELIHOODS = REGISTRY.map((l) => l.name);
+/** The default selection: the global Δχ² of eq. (B.1), as in the paper's Table 1. Trident and EW are opt-in. */
+export const DEFAULT_LIKELIHOODS = ["amu", "borexino", "nsi", "coherent", "resonances"];
+
+/** Every registered term (`--likelihoods all`). */
+export const ALL_LIKELIHOODS = REGISTRY.map((l) => l.name);
 
 /** Resolve `--likelihoods a,b,c`; an unknown name is an error, never a silent zero. */
 export function selectLikelihoods(names?: string | readonly string[]): Likelihood<unknown>[] {
-  const list = names === undefined ? DEFAULT_LIKELIHOODS : typeof names === "string" ? names.split(",").map((s) => s.trim()).filter(Boolean) : names;
+  let list = names === undefined ? DEFAULT_LIKELIHOODS : typeof names === "string" ? names.split(",").map((s) => s.trim()).filter(Boolean) : names;
+  if (list.length === 1 && list[0] === "all") list = ALL_LIKELIHOODS;
   if (list.length === 0) throw new UserError("--likelihoods is empty");
   return list.map((n) => {
     const l = REGISTRY.find((x) => x.name === n);

@@ -5,6 +5,7 @@ import { Chi2 } from "../likelihood/compose.js";
 import { selectLikelihoods } from "../likelihood/registry.js";
 import type { LikelihoodOptions } from "../likelihood/types.js";
 import { catalogue, type VectorEntry } from "../models/catalogue.js";
+import { profileMass } from "./massProfile.js";
 import { type FitResult, fitModel } from "./profile.js";
 
 export interface RankJob {
@@ -14,10 +15,14 @@ export interface RankJob {
   maxCharge: number;
   intervals: boolean;
   dataDir: string;
+  /** Profile m_X over [lo, hi] (GeV) too (`--profile-mass`). */
+  massRange?: [number, number];
 }
 
 export interface RankRow extends FitResult {
   rank: number;
+  /** The mass of the fit (the best mass with --profile-mass). */
+  mX: number;
   id: string;
   name: string;
   model: { cB: number; ce: number; cmu: number; ctau: number };
@@ -26,17 +31,19 @@ export interface RankRow extends FitResult {
 }
 
 /** Fit a list of catalogue models (by index) in this thread. */
-export function fitEntries(job: RankJob, indices: number[], onDone?: () => void): { index: number; fit: FitResult }[] {
+export function fitEntries(job: RankJob, indices: number[], onDone?: () => void): { index: number; fit: FitResult & { mX: number } }[] {
   const likelihoods = selectLikelihoods(job.likelihoods);
   const vec = catalogue(job.maxCharge).vector;
   return indices.map((i) => {
-    const fit = fitModel(new Chi2(vec[i].model, job.mX, likelihoods, job.options), { intervals: job.intervals, inputs: job.options.inputs });
+    const fit = job.massRange
+      ? profileMass(vec[i].model, likelihoods, job.options, job.massRange[0], job.massRange[1])
+      : { mX: job.mX, ...fitModel(new Chi2(vec[i].model, job.mX, likelihoods, job.options), { intervals: job.intervals, inputs: job.options.inputs }) };
     onDone?.();
     return { index: i, fit };
   });
 }
 
-function row(e: VectorEntry, fit: FitResult): Omit<RankRow, "rank"> {
+function row(e: VectorEntry, fit: FitResult & { mX: number }): Omit<RankRow, "rank"> {
   return { id: e.id, name: e.name, model: { cB: e.cB, ce: e.ce, cmu: e.cmu, ctau: e.ctau }, alpha: e.alpha, R: e.R, ...fit };
 }
 
@@ -52,7 +59,7 @@ export async function rankModels(job: Omit<RankJob, "dataDir">, threads = 1, pro
   const n = Math.max(1, Math.min(threads, availableParallelism(), all.length));
   let done = 0;
   const tick = () => progress?.(++done, all.length);
-  let results: { index: number; fit: FitResult }[];
+  let results: { index: number; fit: FitResult & { mX: number } }[];
   if (n === 1) results = fitEntries(full, all, tick);
   else {
     const chunks = Array.from({ length: n }, (_, k) => all.filter((i) => i % n === k));
@@ -61,9 +68,9 @@ export async function rankModels(job: Omit<RankJob, "dataDir">, threads = 1, pro
       await Promise.all(
         chunks.map(
           (indices) =>
-            new Promise<{ index: number; fit: FitResult }[]>((resolve, reject) => {
+            new Promise<{ index: number; fit: FitResult & { mX: number } }[]>((resolve, reject) => {
               const w = new Worker(workerUrl, { workerData: { job: full, indices } });
-              w.on("message", (msg: { type: string; results?: { index: number; fit: FitResult }[]; error?: string }) => {
+              w.on("message", (msg: { type: string; results?: { index: number; fit: FitResult & { mX: number } }[]; error?: string }) => {
                 if (msg.type === "tick") tick();
                 else if (msg.type === "done") resolve(msg.results!);
                 else if (msg.type === "error") reject(new Error(msg.error));

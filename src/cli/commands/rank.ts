@@ -7,7 +7,10 @@ import { likelihoodOptions } from "../options.js";
 import { parseMass, parseNumber } from "../parse.js";
 
 export interface RankArgs {
-  mx: string;
+  mx?: string;
+  profileMass?: boolean;
+  from?: string;
+  to?: string;
   likelihoods?: string;
   inputs?: string;
   searches?: string;
@@ -37,7 +40,10 @@ export function rankColumns(termNames: string[]) {
 /** `u1x rank`: Table 1 — every vector-like model profiled over (g_X, ε) at m_X, sorted by Δχ². */
 export async function rankCommand(a: RankArgs): Promise<string> {
   const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
-  const mX = parseMass(a.mx);
+  if (a.mx === undefined && !a.profileMass) throw new UserError("give --mx, or --profile-mass [--from --to]");
+  const range: [number, number] | undefined = a.profileMass ? [parseMass(a.from ?? "10MeV", "--from"), parseMass(a.to ?? "4GeV", "--to")] : undefined;
+  if (range && !(range[1] > range[0])) throw new UserError("--to must be above --from");
+  const mX = range ? range[0] : parseMass(a.mx);
   const names = a.likelihoods ? selectLikelihoods(a.likelihoods).map((l) => l.name) : DEFAULT_LIKELIHOODS;
   const threads = a.threads === undefined ? 1 : parseNumber(a.threads, "--threads");
   if (!Number.isInteger(threads) || threads < 1) throw new UserError("--threads must be a positive integer");
@@ -45,8 +51,10 @@ export async function rankCommand(a: RankArgs): Promise<string> {
   const opts = likelihoodOptions(a);
   // Fail fast on bad inputs before spawning workers.
   selectLikelihoods(names);
-  const rows = await rankModels({ mX, likelihoods: names, options: opts, maxCharge: a.maxCharge, intervals: a.intervals ?? false }, threads, progressBar("rank"));
+  const rows = await rankModels({ mX, likelihoods: names, options: opts, maxCharge: a.maxCharge, intervals: a.intervals ?? false, massRange: range }, threads, progressBar("rank"));
   const shown = top === undefined ? rows : rows.slice(0, top);
   if (format === "json") return toJson(shown);
-  return renderRows(shown, rankColumns(names), format as Exclude<Format, "json">, `Ranking at m_X = ${mX} GeV (${names.join(", ")}; inputs ${opts.inputs ?? "paper2022"})`);
+  const cols = range ? [rankColumns(names)[0], rankColumns(names)[1], { header: "m_X [GeV]", value: (r: RankRow) => r.mX, digits: 4 }, ...rankColumns(names).slice(2)] : rankColumns(names);
+  const where = range ? `m_X profiled over [${range[0]}, ${range[1]}] GeV` : `m_X = ${mX} GeV`;
+  return renderRows(shown, cols, format as Exclude<Format, "json">, `Ranking, ${where} (${names.join(", ")}; inputs ${opts.inputs ?? "paper2022"})`);
 }

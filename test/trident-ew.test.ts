@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { amuCoefficients } from "../likelihoods/amu/loop.js";
+import { ew, tParameter } from "../likelihoods/ew/index.js";
+import { TRIDENT, trident, tridentRatio } from "../likelihoods/trident/index.js";
+import { ALPHA_MZ, G_F, M_MU, SW2_MZ } from "../src/constants.js";
+import { couplings } from "../src/couplings/couplings.js";
+import { resolveModel } from "../src/models/spec.js";
+import { massBound } from "../src/profile/massBound.js";
+import { u1x } from "./helpers/cli.js";
+
+describe("CCFR trident (eqs. 3.20–3.23)", () => {
+  it("is the SM at zero coupling and the EFT formula of eq. (3.21) at large m_X", () => {
+    expect(tridentRatio(0, 0)).toBe(1);
+    const model = resolveModel("Lmu-Ltau");
+    const mX = 100;
+    const g = 0.3;
+    const c = couplings(model, g, { eps: 0 }, mX);
+    const p = trident.prepare(model, mX, {});
+    const R = trident.evaluate(p, c).observables!.RTrident;
+    const CV = (g * g) / (Math.SQRT2 * G_F * mX * mX); // q_ν q_V = 1
+    const sw2 = SW2_MZ;
+    const eft = ((0.5 + 2 * sw2 + CV) ** 2 + 1.13 * 0.25) / ((0.5 + 2 * sw2) ** 2 + 1.13 / 4);
+    expect(R / eft).toBeCloseTo(1, 3); // Q_eff²/m_X² = 2e-4
+    expect(R).toBeGreaterThan(1.05);
+  });
+  it("excludes the L_µ−L_τ (g−2) band above m_X ≈ 0.5 GeV and not at 100 MeV (eq. 4.1)", () => {
+    const bandG = (m: number) => Math.sqrt(251e-11 / amuCoefficients(M_MU, m).kV);
+    const model = resolveModel("Lmu-Ltau");
+    const excluded = (m: number) => {
+      const R = trident.evaluate(trident.prepare(model, m, {}), couplings(model, bandG(m), { eps: 0 }, m)).observables!.RTrident;
+      return R > TRIDENT.ratio + 1.96 * TRIDENT.sigma;
+    };
+    expect(excluded(0.1)).toBe(false);
+    expect(excluded(0.3)).toBe(false);
+    expect(excluded(0.7)).toBe(true);
+  });
+});
+
+describe("electroweak precision (eqs. 3.11–3.17)", () => {
+  it("T ≈ −(s_w²/α) ε_Y² ≈ −30 ε_Y² for light X (eq. 3.13)", () => {
+    const epsY = 0.01;
+    const eps = epsY * Math.sqrt(1 - SW2_MZ);
+    expect(tParameter(eps, 0.2) / ((-SW2_MZ / ALPHA_MZ) * epsY * epsY)).toBeCloseTo(1, 3);
+    expect(tParameter(eps, 0.2) / epsY ** 2).toBeGreaterThan(-31);
+    expect(tParameter(eps, 0.2) / epsY ** 2).toBeLessThan(-29);
+  });
+  it("|ε_Y| = 0.076 is the one-sided 95% CL edge for light X (eq. 3.14)", () => {
+    const model = resolveModel("Lmu-Ltau");
+    const eps = 0.076 * Math.sqrt(1 - SW2_MZ);
+    const d = ew.evaluate(ew.prepare(model, 0.2, {}), couplings(model, 1e-9, { eps }, 0.2));
+    // eq. (3.14) is the one-sided 95% CL limit: (T − 0.03)/0.12 = −1.645.
+    expect((d.observables!.T - 0.03) / 0.12).toBeCloseTo(-1.645, 1);
+  });
+  it("is zero at the SM point", () => {
+    const model = resolveModel("3,-7,-1,-1");
+    expect(ew.evaluate(ew.prepare(model, 1, {}), couplings(model, 0, { eps: 0 }, 1)).dchi2).toBe(0);
+  });
+});
+
+describe("mass bound (section 4.1, Fig. 1)", () => {
+  it("finds that (g−2) cannot be explained above a few GeV (paper: ≈ 4 GeV)", () => {
+    const r = massBound(1, 30, 16);
+    expect(r.bound).not.toBeNull();
+    expect(r.bound!).toBeGreaterThan(3);
+    expect(r.bound!).toBeLessThan(6.5);
+    // Without kinetic mixing the trident bound already excludes the whole range (the ε_Y = 0 curve stays high).
+    for (const row of r.rows) expect(row.noMixing).toBeGreaterThan(10);
+    for (const row of r.rows) expect(row.global).toBeLessThanOrEqual(Math.min(row.noMixing, row.darkPhoton) + 1e-6);
+  });
+});
+
+describe("mass scans from the CLI", () => {
+  it("scan-mass gives the profiled curve with its breakdown", () => {
+    const j = JSON.parse(u1x(["scan-mass", "--model", "Lmu-Ltau", "--from", "20MeV", "--to", "2GeV", "--points", "5", "--format", "json"]).stdout);
+    expect(j.rows).toHaveLength(5);
+    expect(j.likelihoods).toContain("trident");
+    // g−2 is explained at light masses and not above a GeV (trident + resonances)
+    expect(j.rows[0].dchi2).toBeLessThan(1);
+    expect(j.rows[4].dchi2).toBeGreaterThan(4);
+  });
+  it("mass-bound prints the curves and the bound", () => {
+    const j = JSON.parse(u1x(["mass-bound", "--points", "6", "--to", "20GeV", "--format", "json"]).stdout);
+    expect(j.rows).toHaveLength(6);
+    for (const k of ["global", "noMixing", "darkPhoton", "sm"]) expect(j.rows[0]).toHaveProperty(k);
+  });
+});
