@@ -25,6 +25,6 @@ export const nsi: Likelihood<Prepared> = {
     const q = (c.e.V + c.p + p.form.Yn * c.n) * p.norm;
     const E = [q * c.nu[0], q * c.nu[1], q * c.nu[2]];
     const d = dchi2At(p.form, E);
-    return { dchi2: d > 0 ? d : 0, observables: { nsiEe: E[0], nsiEmu: E[1], nsiEtau: E[2], nsiRaw: d } };
+    return { dchi2: Math.max(d, 0), observables: { nsiEe: E[0], nsiEmu: E[1], nsiEtau: E[2], nsiRaw: d } };
   },
 };
