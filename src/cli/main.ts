@@ -10,6 +10,7 @@ import { coherentCommand } from "./commands/coherent.js";
 import { fitCommand } from "./commands/fit.js";
 import { limitsCommand } from "./commands/limits.js";
 import { massBoundCommand, scanMassCommand } from "./commands/mass.js";
+import { plotCommand } from "./commands/plot.js";
 import { rankCommand } from "./commands/rank.js";
 import { tablesCommand } from "./commands/tables.js";
 import { nsiRefitCommand } from "./commands/nsiRefit.js";
@@ -72,6 +73,11 @@ export function buildCli(argv: string[], out: (s: string) => void) {
     .command("scan-mass", "profile one model over (g_X, ε) at each m_X", (y) =>
       fitOptions(model(y)).option("from", { type: "string" }).option("to", { type: "string" }).option("points", { type: "string" }),
       run((a) => scanMassCommand(a as never)))
+    .command("plot <figure>", "write a paper-style figure as SVG: mass-bound (Fig. 1), alpha-r (Fig. 2), fig4, scan-mass", (y) =>
+      fitOptions(y.positional("figure", { type: "string", demandOption: true }))
+        .option("out", { type: "string", demandOption: true }).option("model", { type: "string" }).option("ranking", { type: "string", describe: "ranking JSON (fig4, alpha-r)" })
+        .option("from", { type: "string" }).option("to", { type: "string" }).option("points", { type: "string" }),
+      run((a) => plotCommand(a as never)))
     .command("limits", "recast resonance-search limits on g_X (DarkCast method)", (y) =>
       mixing(model(y)).option("mx", { type: "string" }).option("searches", { type: "string", describe: "limit-file names, comma-separated (default: all recastable)" })
         .option("scan", { type: "string", describe: "mass range LO:HI, e.g. 10MeV:4GeV" }).option("points", { type: "string" }),

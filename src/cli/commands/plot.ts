@@ -1,0 +1,120 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { selectLikelihoods } from "../../likelihood/registry.js";
+import { resolveModel } from "../../models/spec.js";
+import { renderSvg, type Series } from "../../output/svg.js";
+import { massBound } from "../../profile/massBound.js";
+import { scanMass } from "../../profile/massProfile.js";
+import type { RankRow } from "../../profile/rank.js";
+import { UserError } from "../../errors.js";
+import { likelihoodOptions } from "../options.js";
+import { parseMass, parseNumber } from "../parse.js";
+
+export interface PlotArgs {
+  figure: string;
+  out: string;
+  model?: string;
+  from?: string;
+  to?: string;
+  points?: string;
+  ranking?: string;
+  likelihoods?: string;
+  inputs?: string;
+  searches?: string;
+  maxCharge: number;
+}
+
+const COLORS = ["#e6550d", "#3182bd", "#de2d26", "#31a354", "#756bb1", "#636363", "#fd8d3c", "#6baed6"];
+
+function readRanking(file: string | undefined): RankRow[] {
+  if (!file) throw new UserError("this figure needs --ranking FILE (the JSON of 'u1x rank --format json' or fits/tables/*.json)");
+  let j: unknown;
+  try {
+    j = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UserError(`cannot read the ranking ${file}: ${(e as Error).message}`);
+  }
+  const rows = Array.isArray(j) ? j : (j as { rows?: unknown }).rows;
+  if (!Array.isArray(rows)) throw new UserError(`${file} holds no ranking rows`);
+  return rows as RankRow[];
+}
+
+/** `u1x plot FIGURE --out FILE.svg`: the paper-style figures as SVG. */
+export function plotCommand(a: PlotArgs): string {
+  let svg: string;
+  switch (a.figure) {
+    case "mass-bound": {
+      const from = parseMass(a.from ?? "1GeV", "--from");
+      const to = parseMass(a.to ?? "300GeV", "--to");
+      const n = a.points === undefined ? 40 : parseNumber(a.points, "--points");
+      const r = massBound(from, to, n, 4, a.inputs ?? "paper2022");
+      const x = r.rows.map((q) => q.mX);
+      svg = renderSvg({
+        title: `Fig. 1: min chi2 of (g-2) + CCFR + T; bound m_X = ${r.bound?.toPrecision(3) ?? "-"} GeV`,
+        xLabel: "m_X [GeV]",
+        yLabel: "min chi2",
+        xLog: true,
+        yRange: [0, 20],
+        shadeAbove: 4,
+        series: [
+          { label: "global", x, y: r.rows.map((q) => q.global), color: COLORS[0] },
+          { label: "dark photon", x, y: r.rows.map((q) => q.darkPhoton), color: COLORS[1] },
+          { label: "eps_Y = 0", x, y: r.rows.map((q) => q.noMixing), color: COLORS[2] },
+          { label: "SM", x, y: r.rows.map((q) => q.sm), color: COLORS[3] },
+        ],
+      });
+      break;
+    }
+    case "scan-mass": {
+      if (!a.model) throw new UserError("scan-mass needs --model");
+      const model = resolveModel(a.model, a.maxCharge);
+      const ls = selectLikelihoods(a.likelihoods ?? "all");
+      const rows = scanMass(model, ls, likelihoodOptions(a), parseMass(a.from ?? "10MeV", "--from"), parseMass(a.to ?? "4GeV", "--to"), a.points === undefined ? 40 : parseNumber(a.points, "--points"));
+      const x = rows.map((r) => r.mX);
+      const series: Series[] = [{ label: "total", x, y: rows.map((r) => r.dchi2), color: "black" }];
+      ls.forEach((l, i) => series.push({ label: l.name, x, y: rows.map((r) => r.terms[l.name]), color: COLORS[i % COLORS.length], dashed: true }));
+      svg = renderSvg({ title: `${model.name}: profiled dchi2 vs m_X`, xLabel: "m_X [GeV]", yLabel: "dchi2", xLog: true, yRange: [-1, 20], shadeAbove: 4, series });
+      break;
+    }
+    case "fig4": {
+      const rows = readRanking(a.ranking);
+      const cls = [0, 1, 2, 3, 4, 5, 6, 7].map((N) => rows.find((r) => r.model.cB === 3 && r.model.ce === -6 && r.model.cmu === N && r.model.ctau === -3 - N));
+      if (cls.some((r) => !r)) throw new UserError("the ranking lacks part of the 3B-6Le-3Ltau+N(Lmu-Ltau) class");
+      const N = cls.map((_, i) => i);
+      svg = renderSvg({
+        title: "3B - 6Le - 3Ltau + N(Lmu - Ltau): dchi2, eps e/g_X and 1e4 g_X (Fig. 4)",
+        xLabel: "N",
+        yLabel: "value",
+        shadeAbove: 4,
+        series: [
+          { label: "dchi2", x: N, y: cls.map((r) => r!.dchi2), color: COLORS[0], style: "points" },
+          { label: "-eps e/g_X", x: N, y: cls.map((r) => -(r!.epsRatio ?? 0)), color: COLORS[1], style: "points" },
+          { label: "1e4 g_X", x: N, y: cls.map((r) => 1e4 * r!.gX), color: COLORS[2], style: "points" },
+        ],
+      });
+      break;
+    }
+    case "alpha-r": {
+      const rows = readRanking(a.ranking).filter((r) => r.alpha !== null && r.R !== null && Number.isFinite(r.R));
+      const viable = rows.filter((r) => r.dchi2 < 4);
+      const excluded = rows.filter((r) => r.dchi2 >= 4);
+      const pt = (r: RankRow) => [Math.tan(r.alpha!), r.R!];
+      svg = renderSvg({
+        title: "Models in the (tan alpha, R) plane of eq. (4.4): dchi2 < 4 vs excluded (Fig. 2)",
+        xLabel: "tan(alpha)",
+        yLabel: "R",
+        yLog: true,
+        xRange: [-3, 3],
+        yRange: [0.01, 100],
+        series: [
+          { label: "excluded", x: excluded.map((r) => pt(r)[0]), y: excluded.map((r) => pt(r)[1]), color: "#bbbbbb", style: "points" },
+          { label: "dchi2 < 4", x: viable.map((r) => pt(r)[0]), y: viable.map((r) => pt(r)[1]), color: COLORS[1], style: "points" },
+        ],
+      });
+      break;
+    }
+    default:
+      throw new UserError(`unknown figure '${a.figure}' (mass-bound, scan-mass, fig4, alpha-r)`);
+  }
+  writeFileSync(a.out, svg);
+  return `${a.out}\n`;
+}

@@ -1,0 +1,31 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderSvg } from "../src/output/svg.js";
+import { expectCleanFailure, u1x } from "./helpers/cli.js";
+
+describe("SVG figures", () => {
+  it("maps data to the plot box (log axis: a decade spans equal widths)", () => {
+    const svg = renderSvg({ title: "t", xLabel: "x", yLabel: "y", xLog: true, series: [{ label: "s", x: [1, 10, 100], y: [0, 1, 2], color: "red" }] });
+    const pts = /points="([^"]+)"/.exec(svg)![1].split(" ").map((p) => p.split(",").map(Number));
+    expect(pts[1][0] - pts[0][0]).toBeCloseTo(pts[2][0] - pts[1][0], 6);
+    expect(pts[0][1]).toBeGreaterThan(pts[2][1]); // larger y is higher on the page
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg.trim().endsWith("</svg>")).toBe(true);
+  });
+  it("u1x plot writes Fig. 1, Fig. 2 and Fig. 4 from the committed ranking", () => {
+    const dir = mkdtempSync(join(tmpdir(), "u1x-plot-"));
+    for (const [fig, extra] of [
+      ["mass-bound", ["--points", "8", "--to", "30GeV"]],
+      ["alpha-r", ["--ranking", "fits/tables/table1-200MeV.json"]],
+      ["fig4", ["--ranking", "fits/tables/table1-200MeV.json"]],
+    ] as const) {
+      const out = join(dir, `${fig}.svg`);
+      const r = u1x(["plot", fig, "--out", out, ...extra]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(out, "utf8")).toMatch(/<polyline|<circle/);
+    }
+    expectCleanFailure(["plot", "fig99", "--out", join(dir, "x.svg")], /unknown figure/);
+  });
+});
