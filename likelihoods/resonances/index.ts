@@ -3,6 +3,7 @@ import { dataDir } from "../../src/data/dataDir.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 import type { Model } from "../../src/models/model.js";
 import { couplings } from "../../src/couplings/couplings.js";
+import { STATES, WidthCalculator } from "../../src/widths/calculator.js";
 import { loadHadronicTables } from "../../src/widths/vmd.js";
 import { RecastAtMass } from "./recast.js";
 import { selectSearches } from "./searches.js";
@@ -11,6 +12,8 @@ interface Prepared {
   model: Model;
   mX: number;
   recasts: RecastAtMass[];
+  width: WidthCalculator;
+  buf: Float64Array;
 }
 
 /** Δχ² of an excluded point (appendix B: "a very high value ... 100"). */
@@ -26,13 +29,15 @@ export const resonances: Likelihood<Prepared> = {
   description: "resonance-search vetoes (recast dark-photon limits)",
   prepare(model, mX, options) {
     const tables = loadHadronicTables("resonances");
-    const recasts = selectSearches(dataDir(), options.searches).map((s) => new RecastAtMass(s, mX, tables)).filter((r) => r.active);
-    return { model, mX, recasts };
+    const width = new WidthCalculator(mX, tables);
+    const recasts = selectSearches(dataDir(), options.searches).map((s) => new RecastAtMass(s, mX, tables, width)).filter((r) => r.active);
+    return { model, mX, recasts, width, buf: new Float64Array(STATES.length) };
   },
   evaluate(p, c) {
     let worst = 0;
+    const total = p.recasts.length ? p.width.partial(c, p.buf) : 0;
     for (const r of p.recasts) {
-      const s = r.ratio(c);
+      const s = r.ratioWithWidths(c, p.buf, total);
       if (s > worst) worst = s;
     }
     return { dchi2: worst >= 1 ? VETO_DCHI2 : 0, observables: { resonanceRatioMax: worst } };

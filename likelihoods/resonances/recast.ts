@@ -30,9 +30,10 @@ export class RecastAtMass {
     readonly search: Search,
     readonly m: number,
     tables: HadronicTables,
+    width: WidthCalculator = new WidthCalculator(m, tables),
   ) {
     this.epsLim = epsLimit(loadLimit(search.name), m);
-    this.width = new WidthCalculator(m, tables);
+    this.width = width;
     const invisible = search.decays.includes("invisible");
     this.stateIdx = invisible ? INVISIBLE : search.decays.map((d) => STATES.indexOf(d as (typeof STATES)[number])).filter((i) => i >= 0);
     const dp = couplings(DARK_PHOTON, 0, { eps: Number.isFinite(this.epsLim) ? this.epsLim : 1e-3 }, m);
@@ -56,14 +57,19 @@ export class RecastAtMass {
   /** The signal ratio S of the model at couplings c (≥ 1 means excluded). */
   ratio(c: Couplings): number {
     if (!this.active) return 0;
+    return this.ratioWithWidths(c, this.buf, this.width.partial(c, this.buf));
+  }
+
+  /** S from partial widths already computed at this mass (shared by the searches of one veto). */
+  ratioWithWidths(c: Couplings, widths: Float64Array, total: number): number {
+    if (!this.active) return 0;
     let prod = 0;
     for (const { key, f } of this.mechanisms) prod += f * productionStrength(key, c, this.m);
     prod /= (E_CHARGE * this.epsLim) ** 2;
     if (prod === 0) return 0;
-    const total = this.width.partial(c, this.buf);
     if (!(total > 0)) return 0;
     let num = 0;
-    for (const i of this.stateIdx) num += this.buf[i];
+    for (const i of this.stateIdx) num += widths[i];
     let s = (prod * num) / total / this.brDp;
     if (this.t1 < Number.POSITIVE_INFINITY) {
       const tau = HBAR_GEV_S / total;

@@ -1,6 +1,6 @@
 import { M_E, M_MU, M_TAU } from "../constants.js";
 import type { Couplings } from "../couplings/couplings.js";
-import { HADRONIC_STATES, type HadronicTables, hadronicRComponents, mesonCouplings, QUARKS, VMD_MAX_MASS } from "./vmd.js";
+import { HADRONIC_STATES, type HadronicTables, hadronicRComponents, QUARKS, VMD_MAX_MASS } from "./vmd.js";
 
 /** Decay states in a fixed order: leptons, neutrinos, hadrons (DarkCast names). */
 export const STATES = ["e_e", "mu_mu", "tau_tau", "nue_nue", "numu_numu", "nutau_nutau", ...HADRONIC_STATES] as const;
@@ -49,8 +49,10 @@ export class WidthCalculator {
   /** Fill out[i] with the width of STATES[i] (GeV); returns the total. */
   partial(c: Couplings, out: Float64Array): number {
     out.fill(0);
-    const L = [c.e, c.mu, c.tau];
-    for (let i = 0; i < 3; i++) out[i] = this.lep[i].v * L[i].V * L[i].V + this.lep[i].a * L[i].A * L[i].A;
+    const [le, lm, lt] = this.lep;
+    out[0] = le.v * c.e.V * c.e.V + le.a * c.e.A * c.e.A;
+    out[1] = lm.v * c.mu.V * c.mu.V + lm.a * c.mu.A * c.mu.A;
+    out[2] = lt.v * c.tau.V * c.tau.V + lt.a * c.tau.A * c.tau.A;
     for (let i = 0; i < 3; i++) out[3 + i] = this.nu * c.nu[i] * c.nu[i];
     if (this.quarks.length) {
       let w = 0;
@@ -60,9 +62,14 @@ export class WidthCalculator {
       }
       out[6 + HADRONIC_STATES.indexOf("other")] = w;
     } else if (this.had.length) {
-      const mc = mesonCouplings(c);
-      const w = { rho0: (mc.rho0 / DP.rho0) ** 2, omega: (mc.omega / DP.omega) ** 2, phi: (mc.phi / DP.phi) ** 2, omega_phi: (mc.omega * mc.phi) / (DP.omega * DP.phi) };
-      for (const h of this.had) out[h.state] += this.pre * w[h.meson as keyof typeof w] * h.R;
+      // Meson couplings relative to the dark photon's (vmd.ts): c_ρ = g_u − g_d, c_ω = g_u + g_d, c_φ = g_s = g_d.
+      const rho = (c.u.V - c.d.V) / DP.rho0;
+      const omega = (c.u.V + c.d.V) / DP.omega;
+      const phi = c.d.V / DP.phi;
+      for (const h of this.had) {
+        const w = h.meson === "rho0" ? rho * rho : h.meson === "omega" ? omega * omega : h.meson === "phi" ? phi * phi : omega * phi;
+        out[h.state] += this.pre * w * h.R;
+      }
       for (let i = 6; i < out.length; i++) if (out[i] < 0) out[i] = 0;
     }
     let total = 0;
