@@ -71,7 +71,7 @@ export function plotCommand(a: PlotArgs): string {
       const rows = scanMass(model, ls, likelihoodOptions(a), parseMass(a.from ?? "10MeV", "--from"), parseMass(a.to ?? "4GeV", "--to"), a.points === undefined ? 40 : parseNumber(a.points, "--points"));
       const x = rows.map((r) => r.mX);
       const series: Series[] = [{ label: "total", x, y: rows.map((r) => r.dchi2), color: "black" }];
-      ls.forEach((l, i) => series.push({ label: l.name, x, y: rows.map((r) => r.terms[l.name]), color: COLORS[i % COLORS.length], dashed: true }));
+      for (const [i, l] of ls.entries()) series.push({ label: l.name, x, y: rows.map((r) => r.terms[l.name]), color: COLORS[i % COLORS.length], dashed: true });
       svg = renderSvg({ title: `${model.name}: profiled dchi2 vs m_X`, xLabel: "m_X [GeV]", yLabel: "dchi2", xLog: true, yRange: [-1, 20], shadeAbove: 4, series });
       break;
     }
