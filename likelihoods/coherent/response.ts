@@ -10,14 +10,14 @@ export function acceptance(pe: number): number {
 }
 
 /**
- * Detector response [fine mean-PE bin j][observed 2-PE bin e]: the mean PE of fine bin j is its centre
- * (4.5 … 36.5); the observed count is Poisson-distributed about it, weighted by the acceptance and summed into
- * the bins [6,8), …, [28,30).
+ * Detector response [fine mean-PE bin j][observed 2-PE bin e]: the mean PE of fine bin j is its integer label
+ * 4 … 36 plus COHERENT.finePEMeanOffset (inputs.ts); the observed count is Poisson-distributed about it, weighted
+ * by the acceptance and summed into the bins [6,8), …, [28,30).
  */
 export function responseMatrix(): Float64Array {
   const R = new Float64Array(NFINE * NE);
   for (let j = 0; j < NFINE; j++) {
-    const mu = COHERENT.finePE.from + j + 0.5;
+    const mu = COHERENT.finePE.from + j + COHERENT.finePEMeanOffset;
     let p = Math.exp(-mu); // P(0)
     for (let n = 0; n < COHERENT.observedPE.to; n++) {
       if (n > 0) p *= mu / n;
