@@ -1,6 +1,7 @@
 import { E_CHARGE, HBAR_GEV_S } from "../../src/constants.js";
 import { type Couplings, couplings } from "../../src/couplings/couplings.js";
 import type { Model } from "../../src/models/model.js";
+import { interpolate } from "../../src/numerics/interpolate.js";
 import { brent } from "../../src/numerics/roots.js";
 import { INVISIBLE, STATES, WidthCalculator } from "../../src/widths/calculator.js";
 import type { HadronicTables } from "../../src/widths/vmd.js";
@@ -109,12 +110,6 @@ export class RecastAtMass {
 function ppFractions(file: string, m: number): { key: string; f: number }[] {
   const t = loadFractions(file);
   const n = t.m.length;
-  if (m <= t.m[0] || m >= t.m[n - 1]) {
-    const i = m <= t.m[0] ? 0 : n - 1;
-    return t.columns.map((k, j) => ({ key: k, f: t.f[j][i] })).filter((x) => x.f > 0);
-  }
-  let lo = 0;
-  while (t.m[lo + 1] < m) lo++;
-  const w = (m - t.m[lo]) / (t.m[lo + 1] - t.m[lo]);
-  return t.columns.map((k, j) => ({ key: k, f: t.f[j][lo] + w * (t.f[j][lo + 1] - t.f[j][lo]) })).filter((x) => x.f > 0);
+  const at = Math.min(Math.max(m, t.m[0]), t.m[n - 1]); // constant continuation beyond the table
+  return t.columns.map((k, j) => ({ key: k, f: interpolate(t.m, t.f[j], at) })).filter((x) => x.f > 0);
 }

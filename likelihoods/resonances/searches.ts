@@ -1,6 +1,7 @@
 import { C_M_PER_S, M_MU, M_PHI, M_ETA } from "../../src/constants.js";
 import { parseColumns, readDataFile } from "../../src/data/dataDir.js";
 import { UserError } from "../../src/errors.js";
+import { bracket, interpolate } from "../../src/numerics/interpolate.js";
 
 /**
  * Search descriptors, read from the DarkCast compilation's limits.tsv at run time (DarkCast's "one general
@@ -125,20 +126,11 @@ export function loadLimit(name: string): LimitCurve {
 /** Linear interpolation of the lower limit; Infinity outside the mass range or where there is no limit. */
 export function epsLimit(curve: LimitCurve, m: number): number {
   const { m: ms, lower } = curve;
-  const n = ms.length;
-  if (m < ms[0] || m > ms[n - 1]) return Number.POSITIVE_INFINITY;
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid] <= m) lo = mid;
-    else hi = mid;
-  }
-  const a = lower[lo];
-  const b = lower[hi];
-  if (a >= 1e5 || b >= 1e5) return Number.POSITIVE_INFINITY;
-  const f = (m - ms[lo]) / (ms[hi] - ms[lo] || 1);
-  return a + f * (b - a);
+  if (!(m >= ms[0] && m <= ms[ms.length - 1])) return Number.POSITIVE_INFINITY;
+  const lo = bracket(ms, m);
+  const hi = Math.min(lo + 1, ms.length - 1);
+  if (lower[lo] >= 1e5 || lower[hi] >= 1e5) return Number.POSITIVE_INFINITY;
+  return interpolate(ms, lower, m);
 }
 
 /** Per-mass pp → X production fractions (LHCb, CMS .prd files): columns by mechanism. */

@@ -1,5 +1,6 @@
 import { MEV } from "../constants.js";
-import type { Mixing } from "../couplings/couplings.js";
+import { couplings, type Mixing } from "../couplings/couplings.js";
+import { resolveModel } from "../models/spec.js";
 import { UserError } from "../errors.js";
 
 const UNITS: Record<string, number> = { ev: 1e-9, kev: 1e-6, mev: MEV, gev: 1, tev: 1e3 };
@@ -34,4 +35,24 @@ export function parseMixing(args: { eps?: unknown; epsRatio?: unknown }, require
   if (hasRatio) return { epsRatio: parseNumber(args.epsRatio, "--eps-ratio") };
   if (required) throw new UserError("the kinetic mixing is missing: give --eps ε or --eps-ratio εe/g_X");
   return undefined;
+}
+
+/** The options of the point commands (chi2, widths, coherent). */
+export interface PointArgs {
+  model: string;
+  mx: string;
+  g: string;
+  eps?: string;
+  epsRatio?: string;
+  maxCharge: number;
+  format: string;
+}
+
+/** A model at one point (mass, g_X, mixing), as the point commands take it. */
+export function parsePoint(a: PointArgs) {
+  const model = resolveModel(a.model, a.maxCharge);
+  const mX = parseMass(a.mx);
+  const gX = parseNumber(a.g, "--g");
+  const mix = parseMixing(a) as Mixing;
+  return { model, mX, gX, mix, couplings: couplings(model, gX, mix, mX) };
 }

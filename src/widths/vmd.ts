@@ -1,5 +1,6 @@
 import type { Couplings } from "../couplings/couplings.js";
 import { dataDir, parseColumns, readDataFile } from "../data/dataDir.js";
+import { interpolate } from "../numerics/interpolate.js";
 
 /**
  * Hadronic widths of X by vector-meson dominance, as in DarkCast (Ilten, Soreq, Williams, Xue,
@@ -55,20 +56,9 @@ export function loadHadronicTables(who = "widths"): HadronicTables {
   return out;
 }
 
-/** Linear interpolation on a sorted grid; zero outside it. */
+/** Linear interpolation on the table's grid; zero outside it. */
 function interp(t: Table, x: number): number {
-  const { m, r } = t;
-  const n = m.length;
-  if (x < m[0] || x > m[n - 1]) return 0;
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (m[mid] <= x) lo = mid;
-    else hi = mid;
-  }
-  const f = (x - m[lo]) / (m[hi] - m[lo] || 1);
-  return r[lo] + f * (r[hi] - r[lo]);
+  return interpolate(t.m, t.r, x, 0);
 }
 
 const DP = { rho0: 1, omega: 1 / 3, phi: -1 / 3 } as const;

@@ -1,33 +1,21 @@
 import { Chi2 } from "../../likelihood/compose.js";
 import { selectLikelihoods } from "../../likelihood/registry.js";
 import { coefficientsOf } from "../../models/model.js";
-import { resolveModel } from "../../models/spec.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { likelihoodOptions } from "../options.js";
-import { parseMass, parseMixing, parseNumber } from "../parse.js";
+import { type PointArgs, parsePoint } from "../parse.js";
 
-export interface Chi2Args {
-  model: string;
-  mx: string;
-  g: string;
-  eps?: string;
-  epsRatio?: string;
+export interface Chi2Args extends PointArgs {
   likelihoods?: string;
   inputs?: string;
   searches?: string;
-  maxCharge: number;
-  format: string;
 }
 
 /** `u1x chi2`: Δχ² of eq. (B.1) at one point, with its terms and observables. */
 export function chi2Command(a: Chi2Args): string {
   const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
-  const model = resolveModel(a.model, a.maxCharge);
-  const mX = parseMass(a.mx);
-  const g = parseNumber(a.g, "--g");
-  const mix = parseMixing(a)!;
+  const { model, mX, gX: g, couplings: c } = parsePoint(a);
   const chi2 = new Chi2(model, mX, selectLikelihoods(a.likelihoods), likelihoodOptions(a));
-  const c = chi2.couplings(g, mix);
   const r = chi2.evaluate(c);
   const result = {
     model: { name: model.name, id: model.id ?? null, ...(coefficientsOf(model) ?? {}) },

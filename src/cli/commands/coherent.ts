@@ -1,26 +1,14 @@
 import { NE, NT } from "../../../likelihoods/coherent/data.js";
 import { coherent, coherentPrediction } from "../../../likelihoods/coherent/index.js";
-import { resolveModel } from "../../models/spec.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
-import { parseMass, parseMixing, parseNumber } from "../parse.js";
-import { couplings } from "../../couplings/couplings.js";
+import { type PointArgs, parsePoint } from "../parse.js";
 
-export interface CoherentArgs {
-  model: string;
-  mx: string;
-  g: string;
-  eps?: string;
-  epsRatio?: string;
-  maxCharge: number;
-  format: string;
-}
+export type CoherentArgs = PointArgs;
 
 /** `u1x coherent`: expected and observed counts per (PE, time) bin with the profiled pulls. */
 export function coherentCommand(a: CoherentArgs): string {
   const format = checkFormat(a.format, ["table", "json", "csv", "md"]);
-  const model = resolveModel(a.model, a.maxCharge);
-  const mX = parseMass(a.mx);
-  const c = couplings(model, parseNumber(a.g, "--g"), parseMixing(a)!, mX);
+  const { model, mX, couplings: c } = parsePoint(a);
   const p = coherent.prepare(model, mX, {});
   const { signal, fit } = coherentPrediction(p, c);
   const d = p.base.data;

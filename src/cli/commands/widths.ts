@@ -1,28 +1,15 @@
-import { couplings } from "../../couplings/couplings.js";
-import { resolveModel } from "../../models/spec.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { loadHadronicTables } from "../../widths/vmd.js";
 import { widthSummary } from "../../widths/widths.js";
 import { HBAR_GEV_S } from "../../constants.js";
-import { parseMass, parseMixing, parseNumber } from "../parse.js";
+import { type PointArgs, parsePoint } from "../parse.js";
 
-export interface WidthsArgs {
-  model: string;
-  mx: string;
-  g: string;
-  eps?: string;
-  epsRatio?: string;
-  maxCharge: number;
-  format: string;
-}
+export type WidthsArgs = PointArgs;
 
 /** `u1x widths`: partial widths, total width, lifetime and branching ratios of X. */
 export function widthsCommand(a: WidthsArgs): string {
   const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
-  const model = resolveModel(a.model, a.maxCharge);
-  const mX = parseMass(a.mx);
-  const g = parseNumber(a.g, "--g");
-  const c = couplings(model, g, parseMixing(a)!, mX);
+  const { model, mX, gX: g, couplings: c } = parsePoint(a);
   const s = widthSummary(c, loadHadronicTables("widths"));
   const tau = s.total > 0 ? HBAR_GEV_S / s.total : Number.POSITIVE_INFINITY;
   if (format === "json")
