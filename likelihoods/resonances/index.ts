@@ -46,7 +46,8 @@ export const resonances: Likelihood<Prepared> = {
     let g = Number.POSITIVE_INFINITY;
     // Scan up to g_X = 1 or to |ε| = 0.5, where kinetic mixing stops being a perturbation (eq. 3.6).
     const lgMax = Math.min(0, Math.log10((0.5 * E_CHARGE) / Math.max(Math.abs(epsRatio), 1e-300)));
-    for (const r of p.recasts) g = Math.min(g, r.gMax((x) => couplings(p.model, x, { epsRatio }, p.mX), lgMax, true));
+    // Only one-sided limits shape the profile; the bands of beam dumps are left to the step itself.
+    for (const r of p.recasts) if (!r.twoSided) g = Math.min(g, r.gMax((x) => couplings(p.model, x, { epsRatio }, p.mX), lgMax, true));
     return g;
   },
 };

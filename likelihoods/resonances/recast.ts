@@ -1,12 +1,12 @@
 import { E_CHARGE, HBAR_GEV_S } from "../../src/constants.js";
 import { type Couplings, couplings } from "../../src/couplings/couplings.js";
 import type { Model } from "../../src/models/model.js";
-import { interpolate } from "../../src/numerics/interpolate.js";
+import { bracket, interpolate } from "../../src/numerics/interpolate.js";
 import { brent } from "../../src/numerics/roots.js";
 import { INVISIBLE, STATES, WidthCalculator } from "../../src/widths/calculator.js";
 import type { HadronicTables } from "../../src/widths/vmd.js";
 import { productionStrength } from "./production.js";
-import { epsLimit, loadFractions, loadLimit, type Search } from "./searches.js";
+import { epsLimit, epsUpper, loadFractions, loadLimit, loadRGrid, type RGrid, type Search } from "./searches.js";
 
 const DARK_PHOTON: Model = { name: "DarkPhoton", xq: 0, xL: [0, 0, 0], xE: [0, 0, 0] };
 
@@ -19,6 +19,7 @@ const DARK_PHOTON: Model = { name: "DarkPhoton", xq: 0, xL: [0, 0, 0], xE: [0, 0
  */
 export class RecastAtMass {
   readonly epsLim: number;
+  readonly epsUp: number;
   private readonly width: WidthCalculator;
   private readonly stateIdx: number[];
   private readonly brDp: number;
@@ -26,6 +27,10 @@ export class RecastAtMass {
   private readonly t1: number;
   private readonly mechanisms: { key: string; f: number }[];
   private readonly buf = new Float64Array(STATES.length);
+  /** Displaced searches: the dark photon's r(ε) at the nearest grid mass, and Γ_A'(ε=1). */
+  private readonly displaced?: { eps: Float64Array; logEps: Float64Array; logR: Float64Array; gammaUnit: number };
+  /** Beam dumps: κ = t0 Γ_A'(ε=1)/ħ fixed by the two edges, the decay-volume ratio and Γ_A'(ε=1). */
+  private readonly dump?: { kappa: number; rho: number; gammaUnit: number; logWindowLimit: number };
 
   constructor(
     readonly search: Search,
@@ -33,7 +38,9 @@ export class RecastAtMass {
     tables: HadronicTables,
     width: WidthCalculator = new WidthCalculator(m, tables),
   ) {
-    this.epsLim = epsLimit(loadLimit(search.name), m);
+    const grid = search.efficiency.type === "displaced" ? displacedRow(loadRGrid(search.name), m) : undefined;
+    this.epsLim = grid ? grid.epsMin : epsLimit(loadLimit(search.name), m);
+    this.epsUp = grid ? Number.POSITIVE_INFINITY : epsUpper(loadLimit(search.name), m);
     this.width = width;
     const invisible = search.decays.includes("invisible");
     this.stateIdx = invisible ? INVISIBLE : search.decays.map((d) => STATES.indexOf(d as (typeof STATES)[number])).filter((i) => i >= 0);
@@ -43,6 +50,29 @@ export class RecastAtMass {
     this.tauDp = HBAR_GEV_S / (invisible ? 100 * totalDp : totalDp);
     this.t1 = search.efficiency.type === "lifetime" ? search.efficiency.t1(m) : Number.POSITIVE_INFINITY;
     this.mechanisms = search.production === "pp" ? ppFractions(search.fractionsFile!, m) : [{ key: search.production, f: 1 }];
+    if (grid && Number.isFinite(this.epsLim)) this.displaced = { eps: grid.eps, logEps: grid.eps.map(Math.log), logR: grid.logR, gammaUnit: totalDp / this.epsLim ** 2 };
+    if (search.efficiency.type === "beamdump" && Number.isFinite(this.epsLim)) this.dump = beamDump(this.epsLim, this.epsUp, 1 + search.efficiency.ratio, totalDp / this.epsLim ** 2);
+  }
+
+  /** Two-sided (beam-dump) limits exclude a band in g_X; the others exclude everything above g_max. */
+  get twoSided(): boolean {
+    return this.dump !== undefined;
+  }
+
+  /**
+   * The excluded band [lo, hi] in g_X along a family of couplings: the first crossing of S = 1 from below and the
+   * next crossing back (null hi: excluded up to the scan's end).
+   */
+  excludedBand(at: (g: number) => Couplings, lgMax = 0): [number, number | null] | null {
+    const lo = this.gMax(at, lgMax);
+    if (!Number.isFinite(lo)) return null;
+    const h = (lg: number) => Math.log(this.ratio(at(10 ** lg)) + 1e-300);
+    let prev = Math.log10(Math.max(lo, 1e-300));
+    for (let lg = prev + 0.05; lg <= lgMax; lg += 0.05) {
+      if (h(lg) < 0) return [lo, 10 ** brent(h, prev, lg, 1e-10)];
+      prev = lg;
+    }
+    return [lo, null];
   }
 
   /** The model's total width at couplings c (GeV). */
@@ -52,7 +82,7 @@ export class RecastAtMass {
 
   /** Whether this search constrains anything at this mass. */
   get active(): boolean {
-    return Number.isFinite(this.epsLim) && this.brDp > 0;
+    return Number.isFinite(this.epsLim) && this.brDp > 0 && (this.search.efficiency.type !== "beamdump" || this.dump !== undefined);
   }
 
   /** The signal ratio S of the model at couplings c (≥ 1 means excluded). */
@@ -66,12 +96,27 @@ export class RecastAtMass {
     if (!this.active) return 0;
     let prod = 0;
     for (const { key, f } of this.mechanisms) prod += f * productionStrength(key, c, this.m);
+    if (this.displaced) {
+      // Compare with the dark photon of the same lifetime, ε*² = Γ_X/Γ_A'(1): same decay-length efficiency.
+      const d = this.displaced;
+      const epsStar = Math.sqrt(total / d.gammaUnit);
+      if (!(epsStar >= d.eps[0] && epsStar <= d.eps[d.eps.length - 1]) || prod === 0) return 0;
+      let num = 0;
+      for (const i of this.stateIdx) num += widths[i];
+      const logR = interpolate(d.logEps, d.logR, Math.log(epsStar));
+      return (prod / (E_CHARGE * epsStar) ** 2) * (num / total / this.brDp) * Math.exp(-logR);
+    }
     prod /= (E_CHARGE * this.epsLim) ** 2;
     if (prod === 0) return 0;
     if (!(total > 0)) return 0;
     let num = 0;
     for (const i of this.stateIdx) num += widths[i];
     let s = (prod * num) / total / this.brDp;
+    if (this.dump) {
+      // Yield ratio against the dark photon at the lower edge: window e^{−x} − e^{−ρx} with x = κ Γ_X/Γ_A'(1).
+      const d = this.dump;
+      return s * Math.exp(logWindow((d.kappa * total) / d.gammaUnit, d.rho) - d.logWindowLimit);
+    }
     if (this.t1 < Number.POSITIVE_INFINITY) {
       const tau = HBAR_GEV_S / total;
       s *= -Math.expm1(-this.t1 / tau) / -Math.expm1(-this.t1 / this.tauDp);
@@ -86,7 +131,7 @@ export class RecastAtMass {
    */
   gMax(at: (g: number) => Couplings, lgMax = 0, scaling = false): number {
     if (!this.active) return Number.POSITIVE_INFINITY;
-    if (scaling && this.t1 === Number.POSITIVE_INFINITY) {
+    if (scaling && this.t1 === Number.POSITIVE_INFINITY && !this.dump && !this.displaced) {
       // Prompt and invisible searches at fixed ε e/g_X: the BRs do not depend on g_X and S ∝ g_X².
       const g0 = 10 ** (lgMax - 3);
       const s0 = this.ratio(at(g0));
@@ -105,6 +150,41 @@ export class RecastAtMass {
     }
     return Number.POSITIVE_INFINITY;
   }
+}
+
+/** The grid row at the nearest mass (rows are 1.5 MeV apart), with the smallest excluded ε; null off the grid. */
+function displacedRow(g: RGrid, m: number): { eps: Float64Array; logR: Float64Array; epsMin: number } | undefined {
+  const n = g.masses.length;
+  if (!(m >= g.masses[0] && m <= g.masses[n - 1])) return undefined;
+  const lo = bracket(g.masses, m);
+  const i = lo + 1 < n && g.masses[lo + 1] - m < m - g.masses[lo] ? lo + 1 : lo;
+  const row = g.rows[i];
+  let epsMin = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < row.r.length; k++) if (row.r[k] < 1) epsMin = Math.min(epsMin, row.eps[k]);
+  return { eps: row.eps, logR: row.r.map(Math.log), epsMin };
+}
+
+/** ln(e^{−x} − e^{−ρx}), stable for small and large x. */
+function logWindow(x: number, rho: number): number {
+  return -x + Math.log(-Math.expm1(-x * (rho - 1)));
+}
+
+/**
+ * DarkCast's beam-dump recast (Ilten et al. 1801.04847, section 3): the dark photon's yield
+ * Y(ε) ∝ ε² [e^{−x} − e^{−ρx}], x = κ ε², ρ = 1 + L_decay/L_shield, must be equal at the lower and upper edges of
+ * the excluded band; that fixes κ = t0 Γ_A'(ε=1)/ħ (t0 the lab time to the end of the shield). A model at the same
+ * mass then has x_X = κ Γ_X/Γ_A'(1) and is excluded where its yield exceeds the edge's.
+ */
+function beamDump(epsLo: number, epsUp: number, rho: number, gammaUnit: number) {
+  if (!Number.isFinite(epsUp) || !(epsUp > epsLo)) return undefined;
+  const lnY = (eps: number, kappa: number) => 2 * Math.log(eps) + logWindow(kappa * eps * eps, rho);
+  const f = (lk: number) => lnY(epsLo, 10 ** lk) - lnY(epsUp, 10 ** lk);
+  // f < 0 for small κ (both edges prompt-free, the larger ε wins) and > 0 for large κ (the upper edge decays early).
+  const lo = -2 * Math.log10(epsLo) - 8;
+  const hi = -2 * Math.log10(epsUp) + 8;
+  if (!(f(lo) < 0 && f(hi) > 0)) return undefined;
+  const kappa = 10 ** brent(f, lo, hi, 1e-12);
+  return { kappa, rho, gammaUnit, logWindowLimit: logWindow(kappa * epsLo * epsLo, rho) };
 }
 
 function ppFractions(file: string, m: number): { key: string; f: number }[] {

@@ -1,5 +1,5 @@
 import { C_M_PER_S, M_MU, M_PHI, M_ETA } from "../../src/constants.js";
-import { parseColumns, readDataFile } from "../../src/data/dataDir.js";
+import { dataDir as dataDirKey, parseColumns, readDataFile } from "../../src/data/dataDir.js";
 import { UserError } from "../../src/errors.js";
 import { bracket, interpolate } from "../../src/numerics/interpolate.js";
 
@@ -12,6 +12,10 @@ export type Efficiency =
   | { type: "prompt" }
   /** Decays accepted within lab time t1(m) (seconds). */
   | { type: "lifetime"; t1: (m: number) => number; text: string }
+  /** Decays between the end of the shield and the end of the decay volume: t1/t0 = 1 + a/b ("lratio"). */
+  | { type: "beamdump"; ratio: number; text: string }
+  /** Displaced-vertex search with an r-value grid over (mass, ε) (LHCb). */
+  | { type: "displaced"; text: string }
   | { type: "unsupported"; text: string };
 
 export interface Search {
@@ -37,6 +41,8 @@ function lifetimeWindow(text: string): ((m: number) => number) | undefined {
   if (/t1 = 0\.08 m \/ \(c \(m_phi\^2 \+ m\^2\)/.test(text)) return (m) => 0.08 / (C_M_PER_S * ((M_PHI ** 2 + m * m) / (2 * M_PHI * m)));
   if (/t1 = 1 m \/ \(c \* 50 GeV \/ m\)/.test(text)) return (m) => 1 / (C_M_PER_S * (50 / m));
   if (/t1 = \(0\.004\/\(m - 2 m_mu\) \+ 0\.1\) ps/.test(text)) return (m) => (0.004 / (m - 2 * M_MU) + 0.1) * PS;
+  if (/t1 = inf \(m<45 GeV\), 5e-12 s \(45-130 GeV\), -3\.66e-11 \+ 3\.12e-13\*m\[GeV\] s above/.test(text))
+    return (m) => (m < 45 ? Number.POSITIVE_INFINITY : m <= 130 ? 5e-12 : -3.66e-11 + 3.12e-13 * m);
   return undefined;
 }
 
@@ -46,6 +52,9 @@ function parseEfficiency(text: string): Efficiency {
     const t1 = lifetimeWindow(text);
     if (t1) return { type: "lifetime", t1, text };
   }
+  if (/^displaced: the \.lmt holds r-values/.test(text)) return { type: "displaced", text };
+  const dump = /^beam[- ]dump(?:, lratio)? ([\d.]+)\/([\d.]+)/.exec(text);
+  if (dump) return { type: "beamdump", ratio: Number(dump[1]) / Number(dump[2]), text };
   return { type: "unsupported", text };
 }
 
@@ -84,7 +93,7 @@ export function allSearches(dir: string): Search[] {
     const decays = decay === "none" ? [] : decay.split(",");
     const s: Search = { name, ...p, decays, efficiency: e, eprint: eprint ?? "" };
     if (!s.notRecastable && decays.length === 0) s.notRecastable = "not a resonance search (g−2 limit)";
-    if (!s.notRecastable && e.type === "unsupported") s.notRecastable = `efficiency '${e.text}' is not implemented (beam dumps and displaced r-value grids)`;
+    if (!s.notRecastable && e.type === "unsupported") s.notRecastable = `efficiency '${e.text}' is not implemented`;
     return s;
   });
   cache = { dir, list };
@@ -123,6 +132,16 @@ export function loadLimit(name: string): LimitCurve {
   };
 }
 
+/** The upper edge of a two-sided limit at m (Infinity where there is none). */
+export function epsUpper(curve: LimitCurve, m: number): number {
+  const { m: ms, upper } = curve;
+  if (!upper || !(m >= ms[0] && m <= ms[ms.length - 1])) return Number.POSITIVE_INFINITY;
+  const lo = bracket(ms, m);
+  const hi = Math.min(lo + 1, ms.length - 1);
+  if (upper[lo] >= 1e5 || upper[hi] >= 1e5) return Number.POSITIVE_INFINITY;
+  return interpolate(ms, upper, m);
+}
+
 /** Linear interpolation of the lower limit; Infinity outside the mass range or where there is no limit. */
 export function epsLimit(curve: LimitCurve, m: number): number {
   const { m: ms, lower } = curve;
@@ -131,6 +150,37 @@ export function epsLimit(curve: LimitCurve, m: number): number {
   const hi = Math.min(lo + 1, ms.length - 1);
   if (lower[lo] >= 1e5 || lower[hi] >= 1e5) return Number.POSITIVE_INFINITY;
   return interpolate(ms, lower, m);
+}
+
+/**
+ * An r-value grid (LHCb displaced searches): per mass, the dark photon's r = (upper limit)/(expected signal) over
+ * ε; r < 1 is excluded (the data README calls it "signal/limit", but the files exclude where r < 1).
+ */
+export interface RGrid {
+  masses: number[];
+  rows: { eps: Float64Array; r: Float64Array }[];
+}
+
+const grids = new Map<string, RGrid>();
+
+export function loadRGrid(name: string): RGrid {
+  const key = `${dataDirKey()}|${name}`;
+  const hit = grids.get(key);
+  if (hit) return hit;
+  const byMass = new Map<number, [number, number][]>();
+  for (const [m, eps, r] of parseColumns(readDataFile("resonances", `darkcast/limits/${name}.lmt`))) {
+    const list = byMass.get(m);
+    if (list) list.push([eps, r]);
+    else byMass.set(m, [[eps, r]]);
+  }
+  const masses = [...byMass.keys()].sort((a, b) => a - b);
+  const rows = masses.map((m) => {
+    const pts = byMass.get(m)!.sort((a, b) => a[0] - b[0]);
+    return { eps: Float64Array.from(pts, (p) => p[0]), r: Float64Array.from(pts, (p) => p[1]) };
+  });
+  const g = { masses, rows };
+  grids.set(key, g);
+  return g;
 }
 
 /** Per-mass pp → X production fractions (LHCb, CMS .prd files): columns by mechanism. */

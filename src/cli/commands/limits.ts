@@ -23,6 +23,8 @@ export interface LimitsArgs {
 
 interface SearchLimit {
   gMax: number | null;
+  /** Upper end of the excluded band for two-sided (beam-dump) limits; null when excluded up to the scan's end. */
+  gBandUpper?: number | null;
   epsLimit: number | null;
   production: string;
   decays: string[];
@@ -54,10 +56,11 @@ export function limitsCommand(a: LimitsArgs): string {
         out[s.name] = { ...base, gMax: null, prompt: null, note: "dark photon: the limit is on ε (epsLimit)" };
         continue;
       }
-      const g = r.gMax(at(m));
+      const band = r.excludedBand(at(m));
+      const g = band ? band[0] : Number.POSITIVE_INFINITY;
       const probe = at(m)(Number.isFinite(g) ? g : 1e-3);
-      const note = Number.isFinite(g) ? undefined : r.ratio(at(m)(1)) === 0 ? "not produced or not seen (vanishing coupling)" : "no exclusion up to g_X = 1";
-      out[s.name] = { ...base, gMax: Number.isFinite(g) ? g : null, prompt: promptAt(r, probe), ...(note ? { note } : {}) };
+      const note = Number.isFinite(g) ? (r.twoSided ? "beam dump: excluded between gMax and gBandUpper" : undefined) : r.ratio(at(m)(1)) === 0 ? "not produced or not seen (vanishing coupling)" : "no exclusion up to g_X = 1";
+      out[s.name] = { ...base, gMax: Number.isFinite(g) ? g : null, ...(r.twoSided ? { gBandUpper: band ? band[1] : null } : {}), prompt: promptAt(r, probe), ...(note ? { note } : {}) };
     }
     return out;
   };
