@@ -3,6 +3,7 @@ import { resonances } from "../likelihoods/resonances/index.js";
 import { productionStrength } from "../likelihoods/resonances/production.js";
 import { RecastAtMass } from "../likelihoods/resonances/recast.js";
 import { allSearches, selectSearches } from "../likelihoods/resonances/searches.js";
+import { amuCoefficients } from "../likelihoods/amu/loop.js";
 import { E_CHARGE, M_MU } from "../src/constants.js";
 import { couplings } from "../src/couplings/couplings.js";
 import { dataDir } from "../src/data/dataDir.js";
@@ -68,6 +69,18 @@ describe("resonance recasting", () => {
     const g = r.gMax((x) => couplings(model, x, { epsRatio: ratio }, m));
     // |g_e| = g·ratio; Γ(ee) = g² m/12π equals Γ(ν_µν̄_µ) + Γ(ν_τν̄_τ) = 2 g² m/24π, so BR_inv = 1/2.
     expect(g / ((E_CHARGE * r.epsLim * Math.sqrt(0.99 / 0.5)) / ratio)).toBeCloseTo(1, 3);
+  });
+
+  it("BaBar's 4µ search excludes the L_µ−L_τ (g−2) band above 2m_µ (Coy & Xu 2021, section 2; core paper section 4.2)", () => {
+    const s = selectSearches(dataDir(), ["BaBar_TheBABAR2016rlg"])[0];
+    const model = resolveModel("Lmu-Ltau");
+    for (const m of [0.3, 1, 3]) {
+      const gBand = Math.sqrt(251e-11 / amuCoefficients(M_MU, m).kV);
+      const r = new RecastAtMass(s, m, tables);
+      expect(r.ratio(couplings(model, gBand, { eps: 0 }, m)), `m_X = ${m}`).toBeGreaterThan(1);
+    }
+    // and below 2m_µ it has nothing to say (X → µµ closed)
+    expect(new RecastAtMass(s, 0.15, tables).active).toBe(false);
   });
 
   it("models without an electron coupling have no electron-beam limit", () => {
