@@ -11,7 +11,14 @@ describe("u1x chi2", () => {
     expect(j.terms.borexino).toBeCloseTo(0.44444, 4);
     expect(j.terms.nsi).toBe(0);
     expect(j.total).toBeCloseTo(j.terms.amu + j.terms.borexino, 12);
-    for (const k of ["deltaAmu", "RBe", "nsiEe", "nsiEmu", "nsiEtau"]) expect(j.observables).toHaveProperty(k);
+    for (const k of ["deltaAmu", "RBe", "nsiEe", "nsiEmu", "nsiEtau", "RTrident", "T"]) expect(j.observables).toHaveProperty(k);
+    expect(j.observables.RTrident).toBe(1); // the SM point
+  });
+  it("defaults to the terms of eq. (B.1) and reports the other modules' observables", () => {
+    const j = JSON.parse(u1x(["chi2", "--model", "Lmu-Ltau", "--mx", "200MeV", "--g", "1e-3", "--eps", "0", "--format", "json"]).stdout);
+    expect(Object.keys(j.terms).sort()).toEqual(["amu", "borexino", "coherent", "nsi", "resonances"]);
+    expect(j.observables).toHaveProperty("coherentSignal");
+    expect(j.observables.RTrident).toBeGreaterThan(1);
   });
   it("explains Δa_µ at the Table 1 L_µ−L_τ point", () => {
     const j = JSON.parse(u1x(["chi2", "--model", "0,0,1,-1", "--mx", "0.2", "--g", "1.44e-3", "--eps-ratio", "0.01", "--likelihoods", "amu", "--format", "json"]).stdout);

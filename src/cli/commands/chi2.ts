@@ -1,5 +1,5 @@
 import { Chi2 } from "../../likelihood/compose.js";
-import { selectLikelihoods } from "../../likelihood/registry.js";
+import { ALL_LIKELIHOODS, selectLikelihoods } from "../../likelihood/registry.js";
 import { coefficientsOf } from "../../models/model.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { likelihoodOptions } from "../options.js";
@@ -15,8 +15,11 @@ export interface Chi2Args extends PointArgs {
 export function chi2Command(a: Chi2Args): string {
   const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
   const { model, mX, gX: g, couplings: c } = parsePoint(a);
-  const chi2 = new Chi2(model, mX, selectLikelihoods(a.likelihoods), likelihoodOptions(a));
-  const r = chi2.evaluate(c);
+  const selected = selectLikelihoods(a.likelihoods);
+  const r = new Chi2(model, mX, selected, likelihoodOptions(a)).evaluate(c);
+  // Observables of every module (e.g. RTrident, T), whether or not its term is in the selected Δχ².
+  const others = ALL_LIKELIHOODS.filter((n) => !selected.some((l) => l.name === n));
+  if (others.length) Object.assign(r.observables, { ...new Chi2(model, mX, selectLikelihoods(others), likelihoodOptions(a)).evaluate(c).observables, ...r.observables });
   const result = {
     model: { name: model.name, id: model.id ?? null, ...(coefficientsOf(model) ?? {}) },
     mX,
