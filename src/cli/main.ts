@@ -73,8 +73,8 @@ export function buildCli(argv: string[], out: (s: string) => void) {
     .command("scan-mass", "profile one model over (g_X, ε) at each m_X", (y) =>
       fitOptions(model(y)).option("from", { type: "string" }).option("to", { type: "string" }).option("points", { type: "string" }),
       run((a) => scanMassCommand(a as never)))
-    .command("plot <figure>", "write a paper-style figure as SVG: mass-bound (Fig. 1), alpha-r (Fig. 2), fig4, scan-mass", (y) =>
-      fitOptions(y.positional("figure", { type: "string", demandOption: true }))
+    .command("plot <figure>", "write a paper-style figure as SVG: mass-bound (Fig. 1), alpha-r (Fig. 2), fig4, exclusion (Figs. 3, 5, 6), scan-mass", (y) =>
+      fitOptions(y.positional("figure", { type: "string", demandOption: true })).option("eps-ratio", { type: "string" })
         .option("out", { type: "string", demandOption: true }).option("model", { type: "string" }).option("ranking", { type: "string", describe: "ranking JSON (fig4, alpha-r)" })
         .option("from", { type: "string" }).option("to", { type: "string" }).option("points", { type: "string" }),
       run((a) => plotCommand(a as never)))

@@ -105,7 +105,7 @@ export function renderSvg(p: PlotSpec): string {
     else if (pts.length) parts.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ""} points="${pts.map(([x, y]) => `${tx(x).toFixed(2)},${ty(y).toFixed(2)}`).join(" ")}"/>`);
   }
   parts.push("</g>");
-  p.series.forEach((s, i) => {
+  p.series.filter((s) => s.label !== "").forEach((s, i) => {
     const Y = M.t + 10 + 18 * i;
     const X = W - M.r + 12;
     parts.push(s.style === "points" ? `<circle cx="${X + 10}" cy="${Y}" r="3" fill="${s.color}"/>` : `<line x1="${X}" y1="${Y}" x2="${X + 20}" y2="${Y}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ""}/>`);

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { selectLikelihoods } from "../../likelihood/registry.js";
 import { resolveModel } from "../../models/spec.js";
 import { renderSvg, type Series } from "../../output/svg.js";
+import { exclusionPlane } from "../../profile/exclusion.js";
 import { massBound } from "../../profile/massBound.js";
 import { scanMass } from "../../profile/massProfile.js";
 import type { RankRow } from "../../profile/rank.js";
@@ -11,6 +12,7 @@ import { parseMass, parseNumber } from "../parse.js";
 
 export interface PlotArgs {
   figure: string;
+  epsRatio?: string;
   out: string;
   model?: string;
   from?: string;
@@ -112,8 +114,28 @@ export function plotCommand(a: PlotArgs): string {
       });
       break;
     }
+    case "exclusion": {
+      if (!a.model || a.epsRatio === undefined) throw new UserError("exclusion needs --model and --eps-ratio");
+      const model = resolveModel(a.model, a.maxCharge);
+      const r = parseNumber(a.epsRatio, "--eps-ratio");
+      const ls = selectLikelihoods(a.likelihoods ?? "all");
+      const from = parseMass(a.from ?? "10MeV", "--from");
+      const to = parseMass(a.to ?? "1GeV", "--to");
+      const n = a.points === undefined ? 40 : parseNumber(a.points, "--points");
+      const masses = Array.from({ length: n }, (_, i) => from * (to / from) ** (i / (n - 1)));
+      const rows = exclusionPlane(model, r, ls, likelihoodOptions(a), masses);
+      const series: Series[] = [
+        { label: "g-2 central", x: masses, y: rows.map((q) => q.amuCentral ?? Number.NaN), color: "black", dashed: true },
+        { label: "g-2 2 sigma", x: masses, y: rows.map((q) => q.amuLow ?? Number.NaN), color: "black" },
+        { label: "", x: masses, y: rows.map((q) => q.amuHigh ?? Number.NaN), color: "black" },
+      ];
+      for (const [i, l] of ls.filter((x) => x.name !== "amu").entries())
+        series.push({ label: `${l.name} (dchi2 = 4)`, x: masses, y: rows.map((q) => q.bounds[l.name] ?? Number.NaN), color: COLORS[i % COLORS.length] });
+      svg = renderSvg({ title: `${model.name}, eps e/g_X = ${r}: excluded above each line (Figs. 3, 5, 6)`, xLabel: "m_X [GeV]", yLabel: "g_X", xLog: true, yLog: true, yRange: [1e-6, 1e-1], series });
+      break;
+    }
     default:
-      throw new UserError(`unknown figure '${a.figure}' (mass-bound, scan-mass, fig4, alpha-r)`);
+      throw new UserError(`unknown figure '${a.figure}' (mass-bound, scan-mass, fig4, alpha-r, exclusion)`);
   }
   writeFileSync(a.out, svg);
   return `${a.out}\n`;
