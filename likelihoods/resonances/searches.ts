@@ -122,14 +122,22 @@ export interface LimitCurve {
   upper?: Float64Array;
 }
 
+const limits = new Map<string, LimitCurve>();
+
+/** A limit curve, read once per data directory. */
 export function loadLimit(name: string): LimitCurve {
+  const key = `${dataDirKey()}|${name}`;
+  const hit = limits.get(key);
+  if (hit) return hit;
   const rows = parseColumns(readDataFile("resonances", `darkcast/limits/${name}.lmt`));
   const two = rows[0].length >= 3;
-  return {
+  const curve = {
     m: Float64Array.from(rows, (r) => r[0]),
     lower: Float64Array.from(rows, (r) => r[1]),
     upper: two ? Float64Array.from(rows, (r) => r[2]) : undefined,
   };
+  limits.set(key, curve);
+  return curve;
 }
 
 /** The upper edge of a two-sided limit at m (Infinity where there is none). */
@@ -184,9 +192,16 @@ export function loadRGrid(name: string): RGrid {
 }
 
 /** Per-mass pp → X production fractions (LHCb, CMS .prd files): columns by mechanism. */
+const fractions = new Map<string, { m: Float64Array; columns: string[]; f: Float64Array[] }>();
+
 export function loadFractions(file: string): { m: Float64Array; columns: string[]; f: Float64Array[] } {
+  const key = `${dataDirKey()}|${file}`;
+  const hit = fractions.get(key);
+  if (hit) return hit;
   const text = readDataFile("resonances", `darkcast/limits/${file}`);
   const header = text.split("\n")[0].replace(/^\s*#\s*/, "").trim().split(/\s+/);
   const rows = parseColumns(text);
-  return { m: Float64Array.from(rows, (r) => r[0]), columns: header.slice(1), f: header.slice(1).map((_, j) => Float64Array.from(rows, (r) => r[j + 1])) };
+  const t = { m: Float64Array.from(rows, (r) => r[0]), columns: header.slice(1), f: header.slice(1).map((_, j) => Float64Array.from(rows, (r) => r[j + 1])) };
+  fractions.set(key, t);
+  return t;
 }

@@ -42,6 +42,12 @@ function readRanking(file: string | undefined): RankRow[] {
 
 /** `u1x plot FIGURE --out FILE.svg`: the paper-style figures as SVG. */
 export function plotCommand(a: PlotArgs): string {
+  writeFileSync(a.out, figureSvg(a));
+  return `${a.out}\n`;
+}
+
+/** One figure as an SVG document (used by `plot` and `tables`). */
+export function figureSvg(a: Omit<PlotArgs, "out">): string {
   let svg: string;
   switch (a.figure) {
     case "mass-bound": {
@@ -131,12 +137,11 @@ export function plotCommand(a: PlotArgs): string {
       ];
       for (const [i, l] of ls.filter((x) => x.name !== "amu").entries())
         series.push({ label: `${l.name} (dchi2 = 4)`, x: masses, y: rows.map((q) => q.bounds[l.name] ?? Number.NaN), color: COLORS[i % COLORS.length] });
-      svg = renderSvg({ title: `${model.name}, eps e/g_X = ${r}: excluded above each line (Figs. 3, 5, 6)`, xLabel: "m_X [GeV]", yLabel: "g_X", xLog: true, yLog: true, yRange: [1e-6, 1e-1], series });
+      svg = renderSvg({ title: `${model.name}, eps e/g_X = ${Number(r.toPrecision(3))}: excluded above each line (Figs. 3, 5, 6)`, xLabel: "m_X [GeV]", yLabel: "g_X", xLog: true, yLog: true, yRange: [1e-6, 1e-1], series });
       break;
     }
     default:
       throw new UserError(`unknown figure '${a.figure}' (mass-bound, scan-mass, fig4, alpha-r, exclusion)`);
   }
-  writeFileSync(a.out, svg);
-  return `${a.out}\n`;
+  return svg;
 }

@@ -9,6 +9,7 @@ import type { RankRow } from "../../profile/rank.js";
 import { loadRankRecipe, runRankRecipe } from "../../profile/recipe.js";
 import { UserError } from "../../errors.js";
 import { parseNumber } from "../parse.js";
+import { figureSvg } from "./plot.js";
 import { rankColumns } from "./rank.js";
 
 export interface TablesArgs {
@@ -84,5 +85,13 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
         { header: "Yn", latex: "$\\bar Y_n$", value: (x) => x.Yn, digits: 5 },
       ], f, `NSI refit (Table 3 style), lambda = ${refit.lambda.toPrecision(6)} (paper 1.43); full precision in ${REFIT_RESULT}`),
     );
+  // The figures: Fig. 1, Fig. 2's (α, R) plane, Fig. 4, and the (m_X, g_X) planes of Figs. 3 and 5 for the viable
+  // models at their best-fit ε e/g_X.
+  const ranking = join(a.out, "table1-200MeV.json");
+  write("fig1-mass-bound.svg", figureSvg({ figure: "mass-bound", maxCharge: 10 }));
+  write("fig2-alpha-r.svg", figureSvg({ figure: "alpha-r", ranking, maxCharge: 10 }));
+  write("fig4-series.svg", figureSvg({ figure: "fig4", ranking, maxCharge: 10 }));
+  for (const r of rankings["table1-200MeV"].filter((x) => x.dchi2 < 4 && x.epsRatio !== null))
+    write(`fig5-${r.name}.svg`, figureSvg({ figure: "exclusion", model: r.name, epsRatio: String(r.epsRatio), searches: "all", points: "30", maxCharge: 10 }));
   return `${written.join("\n")}\n`;
 }
