@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { DEFAULT_LIKELIHOODS, selectLikelihoods } from "../../likelihood/registry.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { progressBar } from "../../output/progress.js";
@@ -45,7 +46,8 @@ export async function rankCommand(a: RankArgs): Promise<string> {
   if (range && !(range[1] > range[0])) throw new UserError("--to must be above --from");
   const mX = range ? range[0] : parseMass(a.mx);
   const names = a.likelihoods ? selectLikelihoods(a.likelihoods).map((l) => l.name) : DEFAULT_LIKELIHOODS;
-  const threads = a.threads === undefined ? 1 : parseNumber(a.threads, "--threads");
+  // Results do not depend on the thread count, so use the machine's cores unless told otherwise.
+  const threads = a.threads === undefined ? availableParallelism() : parseNumber(a.threads, "--threads");
   if (!Number.isInteger(threads) || threads < 1) throw new UserError("--threads must be a positive integer");
   const top = a.top === undefined ? undefined : parseNumber(a.top, "--top");
   const opts = likelihoodOptions(a);

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { REFIT_RESULT } from "../../../likelihoods/nsi/parameters.js";
 import type { RefitResult } from "../../../likelihoods/nsi/refit.js";
@@ -29,7 +30,7 @@ const FORMATS = [
  * plus the full rankings as JSON.
  */
 export async function tablesCommand(a: TablesArgs): Promise<string> {
-  const threads = a.threads === undefined ? 2 : parseNumber(a.threads, "--threads");
+  const threads = a.threads === undefined ? availableParallelism() : parseNumber(a.threads, "--threads");
   if (!Number.isInteger(threads) || threads < 1) throw new UserError("--threads must be a positive integer");
   mkdirSync(a.out, { recursive: true });
   const written: string[] = [];
