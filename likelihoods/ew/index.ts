@@ -1,4 +1,5 @@
 import { ALPHA_MZ, M_Z, SW2_MZ } from "../../src/constants.js";
+import { epsYHat, tanTheta } from "../../src/couplings/couplings.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 
 /**
@@ -17,18 +18,9 @@ const CW = Math.sqrt(1 - SW2);
 
 /** The T parameter of eq. (3.12). */
 export function tParameter(eps: number, mX: number): number {
-  const epsY = eps / CW;
-  const hat2 = (epsY * epsY) / (1 - epsY * epsY);
+  const hat2 = epsYHat(eps) ** 2;
   const r2 = (mX / M_Z) ** 2;
   return (-(SW2 * hat2) / (1 - r2 + SW2 * hat2)) / ALPHA_MZ;
-}
-
-/** t_θ of eq. (3.6). */
-export function tanTheta(eps: number, mX: number): number {
-  const epsY = eps / CW;
-  const a = (SW * epsY) / Math.sqrt(1 - epsY * epsY);
-  const b = 1 - (mX / M_Z) ** 2;
-  return Math.abs(a) < Math.abs(b) ? a / b : b / a;
 }
 
 interface Prepared {
@@ -38,6 +30,9 @@ interface Prepared {
 }
 
 const chi2 = (x: number, c: number, s: number) => ((x - c) / s) ** 2;
+/** g_Z = e(m_Z)/(s_w c_w) at the Z pole, where eq. (3.17) applies. */
+const G_Z = Math.sqrt(4 * Math.PI * ALPHA_MZ) / (SW * CW);
+const SM_CHI2 = chi2(0, EW.T, EW.sigmaT) + chi2(1, EW.Rmue, EW.sigmaRmue);
 
 export const ew: Likelihood<Prepared> = {
   name: "ew",
@@ -50,9 +45,8 @@ export const ew: Likelihood<Prepared> = {
   },
   evaluate(p, c) {
     const T = tParameter(c.eps, p.mX);
-    const gZ = Math.sqrt(4 * Math.PI * ALPHA_MZ) / (SW * CW);
-    const dR = (4 / (1 - 4 * SW2 + 8 * SW2 * SW2)) * ((tanTheta(c.eps, p.mX) * c.gX) / gZ) * p.charge;
-    const d = chi2(T, EW.T, EW.sigmaT) - chi2(0, EW.T, EW.sigmaT) + chi2(1 + dR, EW.Rmue, EW.sigmaRmue) - chi2(1, EW.Rmue, EW.sigmaRmue);
+    const dR = c.eps === 0 ? 0 : (4 / (1 - 4 * SW2 + 8 * SW2 * SW2)) * ((tanTheta(c.eps, p.mX) * c.gX) / G_Z) * p.charge;
+    const d = chi2(T, EW.T, EW.sigmaT) + chi2(1 + dR, EW.Rmue, EW.sigmaRmue) - SM_CHI2;
     return { dchi2: d, observables: { T, deltaRmue: dR } };
   },
 };

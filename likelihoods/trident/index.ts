@@ -16,6 +16,7 @@ export const TRIDENT = { ratio: 0.82, sigma: 0.28, qEff2: 1.4 ** 2, axialFactor:
 
 const A0 = 0.5 + 2 * SW2_MZ;
 const DEN = A0 * A0 + TRIDENT.axialFactor / 4;
+const SM_CHI2 = ((1 - TRIDENT.ratio) / TRIDENT.sigma) ** 2;
 
 /** σ/σ_SM of eq. (3.21) for given C_V, C_A. */
 export function tridentRatio(CV: number, CA: number): number {
@@ -37,6 +38,6 @@ export const trident: Likelihood<Prepared> = {
   evaluate(p, c) {
     const R = tridentRatio(p.k * c.nu[1] * c.mu.V, p.k * c.nu[1] * c.mu.A);
     const z = (R - TRIDENT.ratio) / TRIDENT.sigma;
-    return { dchi2: z * z - ((1 - TRIDENT.ratio) / TRIDENT.sigma) ** 2, observables: { RTrident: R } };
+    return { dchi2: z * z - SM_CHI2, observables: { RTrident: R } };
   },
 };

@@ -52,19 +52,27 @@ const SW = Math.sqrt(SW2_MZ);
 const CW = Math.sqrt(1 - SW2_MZ);
 const G_Z = E_CHARGE / (SW * CW);
 
+/** ε̂_Y = ε_Y/√(1−ε_Y²) with ε_Y = ε/c_w (eqs. 3.7, 3.19). */
+export function epsYHat(eps: number): number {
+  const epsY = eps / CW;
+  if (Math.abs(epsY) >= 1) throw new UserError(`kinetic mixing |ε| = ${Math.abs(eps)} is unphysical (|ε_Y| = |ε|/c_w must be < 1)`);
+  return epsY / Math.sqrt(1 - epsY * epsY);
+}
+
+/** t_θ of eq. (3.6); the branch keeps |t_θ| ≤ 1. */
+export function tanTheta(eps: number, mX: number): number {
+  const a = SW * epsYHat(eps);
+  const b = 1 - (mX / M_Z) ** 2;
+  return Math.abs(a) < Math.abs(b) ? a / b : b / a;
+}
+
 /** The ε-dependent coefficients of eq. (3.10) at mass m_X (GeV). */
 export function mixingCoefficients(eps: number, mX: number): MixingCoefficients {
   if (eps === 0) return { photon: 0, z: 0 };
-  const epsY = eps / CW;
-  if (Math.abs(epsY) >= 1) throw new UserError(`kinetic mixing |ε| = ${Math.abs(eps)} is unphysical (|ε_Y| = |ε|/c_w must be < 1)`);
-  const hat = epsY / Math.sqrt(1 - epsY * epsY);
-  const rX2 = (mX / M_Z) ** 2;
-  const a = SW * hat;
-  const b = 1 - rX2;
-  // eq. (3.6): the branch keeps |t_θ| ≤ 1
-  const t = Math.abs(a) < Math.abs(b) ? a / b : b / a;
+  const hat = epsYHat(eps);
+  const t = tanTheta(eps, mX);
   const c = 1 / Math.sqrt(1 + t * t);
-  return { photon: CW * c * hat, z: c * (t - a) };
+  return { photon: CW * c * hat, z: c * (t - SW * hat) };
 }
 
 /** ε from ε e/g_X at coupling g_X. */

@@ -22,8 +22,6 @@ export interface VectorCoefficients {
   ctau: number;
 }
 
-export const LEPTON_NAMES = ["e", "mu", "tau"] as const;
-
 /** The model of a Table 1 coefficient vector; anomaly freedom needs cB = −(ce + cmu + ctau)/3. */
 export function vectorModel(c: VectorCoefficients, id?: string): Model {
   const l = [c.ce, c.cmu, c.ctau] as const;

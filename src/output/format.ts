@@ -75,15 +75,6 @@ export function renderRows<T>(rows: readonly T[], cols: readonly Column<T>[], fo
   }
 }
 
-/** A record of scalars as a two-column table. */
-export function renderRecord(rec: Record<string, Cell>, format: Exclude<Format, "json">, caption?: string): string {
-  const rows = Object.entries(rec);
-  return renderRows(rows, [
-    { header: "quantity", value: (r) => r[0] },
-    { header: "value", value: (r) => r[1], digits: 6 },
-  ], format, caption);
-}
-
 /** JSON with non-finite numbers as strings ("inf", "NaN") so the output stays valid JSON. */
 export function toJson(x: unknown): string {
   return JSON.stringify(x, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? fmtNumber(v) : v), 2) + "\n";

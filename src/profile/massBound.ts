@@ -2,7 +2,7 @@ import { amuCoefficients } from "../../likelihoods/amu/loop.js";
 import { AMU_INPUTS, DEFAULT_INPUTS } from "../../likelihoods/amu/inputs.js";
 import { EW, tParameter } from "../../likelihoods/ew/index.js";
 import { TRIDENT, tridentRatio } from "../../likelihoods/trident/index.js";
-import { G_F, M_MU, SW2_MZ } from "../constants.js";
+import { E_CHARGE, G_F, M_MU, SW2_MZ } from "../constants.js";
 import { couplings } from "../couplings/couplings.js";
 import type { Model } from "../models/model.js";
 import { nelderMead } from "../numerics/nelderMead.js";
@@ -47,7 +47,7 @@ export function massBoundRow(mX: number, inputs = DEFAULT_INPUTS): MassBoundRow 
     }
     return best;
   };
-  const epsStar = gStar / 0.3028 / CW;
+  const epsStar = gStar / E_CHARGE / CW; // the dark photon's ε_Y with eε = g*
   const global = minimise((x) => chi2(x[0], x[1], x[2]), [
     [gStar, gStar, 0],
     [0, 0, -epsStar],

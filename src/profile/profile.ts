@@ -1,8 +1,8 @@
 import { E_CHARGE, M_MU } from "../constants.js";
 import { amuCoefficients } from "../../likelihoods/amu/loop.js";
 import { AMU_INPUTS, DEFAULT_INPUTS } from "../../likelihoods/amu/inputs.js";
+import { ISOTOPES } from "../../likelihoods/coherent/inputs.js";
 import type { Chi2 } from "../likelihood/compose.js";
-import { coefficientsOf } from "../models/model.js";
 import { brentMinimize } from "../numerics/minimize1d.js";
 import { nelderMead } from "../numerics/nelderMead.js";
 
@@ -41,13 +41,10 @@ export interface ProfileOptions {
 const LG_MIN = -8;
 const MAX_EPS = 0.5;
 const LG_MAX = 0;
-const CS = { Z: 55, N: 78 };
-const I = { Z: 53, N: 74 };
 
 export function fitModel(chi2: Chi2, opts: ProfileOptions = {}): FitResult {
-  const coef = coefficientsOf(chi2.model);
   const isDarkPhoton = chi2.model.xq === 0 && chi2.model.xL.every((x) => x === 0) && chi2.model.xE.every((x) => x === 0);
-  return isDarkPhoton ? fitDarkPhoton(chi2) : fitCharged(chi2, coef?.ce ?? chi2.model.xL[0], opts);
+  return isDarkPhoton ? fitDarkPhoton(chi2) : fitCharged(chi2, (chi2.model.xL[0] + chi2.model.xE[0]) / 2, opts);
 }
 
 function fitCharged(chi2: Chi2, ce: number, opts: ProfileOptions): FitResult {
@@ -75,7 +72,7 @@ function fitCharged(chi2: Chi2, ce: number, opts: ProfileOptions): FitResult {
   const target = AMU_INPUTS[opts.inputs ?? DEFAULT_INPUTS]?.central ?? 251;
   const da = Math.max(target, 50) * 1e-11;
   const xB = 3 * m.xq;
-  const special = [ce, 0, (-xB * (CS.Z + CS.N)) / CS.Z, (-xB * (I.Z + I.N)) / I.Z];
+  const special = [ce, 0, ...ISOTOPES.map((iso) => (-xB * (iso.Z + iso.N)) / iso.Z)];
   const span = Math.max(...special.map(Math.abs), ...m.xL.map(Math.abs)) + 4;
   const rs = new Set<number>();
   for (let r = -span; r <= span + 1e-9; r += span / 15) rs.add(Number(r.toFixed(6)));
