@@ -1,7 +1,8 @@
 import { AVOGADRO, G_F, KEV } from "../../src/constants.js";
 import { NE, NFINE } from "./data.js";
 import { COHERENT, CSI_MOLAR_MASS, ISOTOPES } from "./inputs.js";
-import { helmFormFactor, kinematicKernel, weakCharge, xsPrefactor } from "./physics.js";
+import { helmFormFactor } from "../../src/nuclear/formFactor.js";
+import { kinematicKernel, weakCharge, xsPrefactor } from "./physics.js";
 import { responseMatrix } from "./response.js";
 
 /**

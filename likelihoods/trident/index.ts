@@ -1,42 +1,89 @@
+import { existsSync, readFileSync } from "node:fs";
 import { G_F, SW2_MZ } from "../../src/constants.js";
+import { UserError } from "../../src/errors.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
+import { repoPath } from "../../src/paths.js";
+import type { TridentKernel } from "./kernel.js";
 
 /**
- * Neutrino trident production ν_µ N → ν_µ N µ⁺µ⁻ at CCFR (core paper section 3.2):
- *   σ/σ_SM = [(½ + 2s_w² + C_V)² + 1.13 (½ + C_A)²] / [(½ + 2s_w²)² + 1.13/4]            (eq. 3.21)
- *   C_{V,A} = g_νµ g_{µ,V/A} / (√2 G_F (m_X² + Q_eff²))                                   (eq. 3.22)
- * measured σ/σ_SM = 0.82 ± 0.28 (CCFR, S.R. Mishra et al., PRL 66 (1991) 3117; eq. 3.20).
- * Eq. (3.21) is the EFT limit (Q_eff = 0), valid for m_X ≳ 1 GeV. For lighter X the momentum flowing through
- * the X line is not negligible; this module replaces 1/m_X² by 1/(m_X² + Q_eff²) with one effective momentum
- * Q_eff = 1.4 GeV, fixed so that the L_µ − L_τ (g−2) band is excluded above m_X ≈ 0.5 GeV (0.475), as published
- * (core paper eq. 4.1; Altmannshofer, Gori, Pospelov, Yavin, PRL 113 (2014) 091801). This is an approximation
- * in the light regime, not the equivalent-photon calculation (see README).
+ * Neutrino trident production ν_µ N → ν_µ N µ⁺µ⁻ at CCFR (core paper section 3.2), measured
+ * σ/σ_SM = 0.82 ± 0.28 (S.R. Mishra et al., PRL 66 (1991) 3117; eq. 3.20).
+ *
+ * Default: the equivalent-photon calculation (kernel.ts) with the exact X propagator in the momentum transfer
+ * Q² through the neutrino line,
+ *   R = Σ_b [(C_V^SM + δ_V,b)² VV_b + (C_A^SM + δ_A,b)² AA_b + 2(…)(…) VA_b] / σ_SM,
+ *   δ_{V,A,b} = g_νµ g_{µ,V/A} / (√2 G_F (m_X² + Q²_b)),  C_V^SM = ½ + 2s_w², C_A^SM = ½,
+ * valid from 10 MeV up; its heavy-X limit is the EFT formula of eqs. (3.21)–(3.22), `tridentRatio` below,
+ * which `u1x mass-bound` uses as Fig. 1 does.
  */
-export const TRIDENT = { ratio: 0.82, sigma: 0.28, qEff2: 1.4 ** 2, axialFactor: 1.13 } as const;
+export const TRIDENT = { ratio: 0.82, sigma: 0.28, axialFactor: 1.13 } as const;
 
-const A0 = 0.5 + 2 * SW2_MZ;
-const DEN = A0 * A0 + TRIDENT.axialFactor / 4;
+export const KERNEL_FILE = "likelihoods/trident/kernel.json";
+
+const CV_SM = 0.5 + 2 * SW2_MZ;
+const CA_SM = 0.5;
+const DEN = CV_SM * CV_SM + TRIDENT.axialFactor * CA_SM * CA_SM;
 const SM_CHI2 = ((1 - TRIDENT.ratio) / TRIDENT.sigma) ** 2;
 
-/** σ/σ_SM of eq. (3.21) for given C_V, C_A. */
+/** σ/σ_SM of eq. (3.21) (EFT, m_X ≳ 1 GeV) for given C_V, C_A. */
 export function tridentRatio(CV: number, CA: number): number {
-  return ((A0 + CV) ** 2 + TRIDENT.axialFactor * (0.5 + CA) ** 2) / DEN;
+  return ((CV_SM + CV) ** 2 + TRIDENT.axialFactor * (CA_SM + CA) ** 2) / DEN;
 }
 
-interface Prepared {
-  /** 1/(√2 G_F (m_X² + Q_eff²)). */
-  k: number;
+let cached: TridentKernel | undefined;
+
+/** The committed kernel (regenerate with `u1x trident --rebuild --write`). */
+export function committedKernel(): TridentKernel {
+  if (cached) return cached;
+  const file = repoPath(KERNEL_FILE);
+  if (!existsSync(file)) throw new UserError(`likelihood 'trident' needs ${file}: regenerate it with 'u1x trident --rebuild --write'`);
+  cached = JSON.parse(readFileSync(file, "utf8")).kernel as TridentKernel;
+  return cached;
 }
 
-export const trident: Likelihood<Prepared> = {
+/**
+ * Moments of the kernel at one mass: Σ P^n·XX_b for n = 0, 1, 2 with P_b = 1/(√2 G_F (m_X² + Q²_b)), so that
+ * R is a quadratic form in (g_ν g_V, g_ν g_A) with no loop on the hot path.
+ */
+export interface TridentMoments {
+  vv: [number, number, number];
+  aa: [number, number, number];
+  va: [number, number, number];
+  sm: number;
+}
+
+export function kernelMoments(k: TridentKernel, mX: number): TridentMoments {
+  const vv: [number, number, number] = [0, 0, 0];
+  const aa: [number, number, number] = [0, 0, 0];
+  const va: [number, number, number] = [0, 0, 0];
+  for (let b = 0; b < k.q2.length; b++) {
+    const P = 1 / (Math.SQRT2 * G_F * (mX * mX + k.q2[b]));
+    let w = 1;
+    for (let n = 0; n < 3; n++, w *= P) {
+      vv[n] += w * k.vv[b];
+      aa[n] += w * k.aa[b];
+      va[n] += w * k.va[b];
+    }
+  }
+  const sm = CV_SM * CV_SM * vv[0] + CA_SM * CA_SM * aa[0] + 2 * CV_SM * CA_SM * va[0];
+  return { vv, aa, va, sm };
+}
+
+/** σ/σ_SM from the kernel moments for x_V = g_νµ g_µV and x_A = g_νµ g_µA (exact in the propagator). */
+export function kernelRatio(m: TridentMoments, xV: number, xA: number): number {
+  const quad = (M: [number, number, number], c: number, x: number, d: number, y: number) => c * d * M[0] + (c * y + d * x) * M[1] + x * y * M[2];
+  return (quad(m.vv, CV_SM, xV, CV_SM, xV) + quad(m.aa, CA_SM, xA, CA_SM, xA) + 2 * quad(m.va, CV_SM, xV, CA_SM, xA)) / m.sm;
+}
+
+export const trident: Likelihood<TridentMoments> = {
   name: "trident",
-  cite: "core paper eqs. (3.20)–(3.23); CCFR PRL 66 (1991) 3117",
+  cite: "core paper eqs. (3.20)–(3.23); CCFR PRL 66 (1991) 3117; equivalent-photon kernel (README)",
   description: "CCFR neutrino trident production",
   prepare(_model, mX) {
-    return { k: 1 / (Math.SQRT2 * G_F * (mX * mX + TRIDENT.qEff2)) };
+    return kernelMoments(committedKernel(), mX);
   },
   evaluate(p, c) {
-    const R = tridentRatio(p.k * c.nu[1] * c.mu.V, p.k * c.nu[1] * c.mu.A);
+    const R = kernelRatio(p, c.nu[1] * c.mu.V, c.nu[1] * c.mu.A);
     const z = (R - TRIDENT.ratio) / TRIDENT.sigma;
     return { dchi2: z * z - SM_CHI2, observables: { RTrident: R } };
   },

@@ -14,11 +14,12 @@ import { plotCommand } from "./commands/plot.js";
 import { rankCommand } from "./commands/rank.js";
 import { tablesCommand } from "./commands/tables.js";
 import { nsiRefitCommand } from "./commands/nsiRefit.js";
+import { tridentCommand } from "./commands/trident.js";
 import { widthsCommand } from "./commands/widths.js";
 
 type Handler = (args: Record<string, unknown>) => string | Promise<string>;
 
-const model = (y: Argv) => y.option("model", { type: "string", demandOption: true, describe: "cB,ce,cmu,ctau | name (Lmu-Ltau, 3B-7Le-Lmu-Ltau) | id (V12)" });
+const model = (y: Argv, required = true) => y.option("model", { type: "string", demandOption: required, describe: "cB,ce,cmu,ctau | name (Lmu-Ltau, 3B-7Le-Lmu-Ltau) | id (V12)" });
 const mixing = (y: Argv) =>
   y.option("eps", { type: "string", describe: "kinetic mixing ε" }).option("eps-ratio", { type: "string", describe: "ε·e/g_X" });
 
@@ -58,6 +59,12 @@ export function buildCli(argv: string[], out: (s: string) => void) {
     .command("coherent", "COHERENT CsI: expected and observed counts per bin with the profiled pulls", (y) =>
       mixing(model(y)).option("mx", { type: "string", demandOption: true }).option("g", { type: "string", demandOption: true }),
       run((a) => coherentCommand(a as never)))
+    .command("trident", "CCFR trident σ/σ_SM at one point (equivalent-photon kernel and EFT), or --rebuild the kernel", (y) =>
+      mixing(model(y, false)).option("mx", { type: "string" }).option("g", { type: "string" })
+        .option("rebuild", { type: "boolean", describe: "recompute the equivalent-photon kernel" })
+        .option("write", { type: "boolean", describe: "with --rebuild: store it in likelihoods/trident/kernel.json" })
+        .option("energy", { type: "string", describe: "with --rebuild: neutrino energies, comma-separated (default 160GeV)" }),
+      run((a) => tridentCommand(a as never)))
     .command("fit", "profile one model over (g_X, ε) at m_X", (y) => fitOptions(model(y)).option("mx", { type: "string", demandOption: true }), run((a) => fitCommand(a as never)))
     .command("rank", "Table 1: all vector-like models profiled at m_X, sorted by Δχ²", (y) =>
       fitOptions(y).option("mx", { type: "string" }).option("top", { type: "string" }).option("threads", { type: "string" })
