@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { coherent } from "../likelihoods/coherent/index.js";
 import { loadRecipe, refit } from "../likelihoods/nsi/refit.js";
 import { resonances } from "../likelihoods/resonances/index.js";
+import { trident } from "../likelihoods/trident/index.js";
+import { buildKernel } from "../likelihoods/trident/kernel.js";
 import { Chi2 } from "../src/likelihood/compose.js";
 import { selectLikelihoods } from "../src/likelihood/registry.js";
 import { enumerateAssignments } from "../src/models/enumerate.js";
@@ -43,6 +45,11 @@ figures.coherentPrepareMs = { value: ms(() => coherent.prepare(model, 0.05 + Mat
 
 const pr = resonances.prepare(model, mX, {});
 figures.resonanceVetoUs = { value: perCallUs(() => resonances.evaluate(pr, c).dchi2, 200_000), unit: "µs per veto (NA64 + BaBar 2014)", target: "well under 1" };
+
+const pt = trident.prepare(model, mX, {});
+figures.tridentEvalUs = { value: perCallUs(() => trident.evaluate(pt, c).dchi2, 200_000), unit: "µs per CCFR Δχ² (kernel moments)" };
+figures.tridentPrepareUs = { value: ms(() => trident.prepare(model, 0.05 + Math.random(), {}), 200) * 1e3, unit: "µs per mass (kernel moments)" };
+figures.tridentKernelS = { value: ms(() => buildKernel()) / 1e3, unit: "s (equivalent-photon kernel, production grid)" };
 
 const all = selectLikelihoods();
 figures.singleFitMs = { value: ms(() => fitModel(new Chi2(resolveModel("3,-7,-1,-1"), mX, all), { intervals: false }), 5), unit: "ms (all B.1 terms)", target: "< 100" };
