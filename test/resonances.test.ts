@@ -83,6 +83,24 @@ describe("resonance recasting", () => {
     expect(new RecastAtMass(s, 0.15, tables).active).toBe(false);
   });
 
+  it("BaBar and LHCb exclude every Table 1 model's (g−2) explanation above 2m_µ (core paper section 4.2, Fig. 5)", () => {
+    // "for m_X above the dimuon threshold, resonance searches, in particular from BaBar and LHCb, prevent an
+    // explanation of (g−2)_µ". The models carry baryon number (proton bremsstrahlung, meson decays, pp → X).
+    const names = ["BaBar_TheBABAR2016rlg", "LHCb_Aaij2017rft_prompt", "LHCb_Aaij2019bvg_prompt", "LHCb_Aaij2017rft_displaced", "LHCb_Aaij2019bvg_displaced"];
+    const searches = selectSearches(dataDir(), names);
+    const table1: [string, number][] = [["Lmu-Ltau", 0.00143], ["3,-7,-1,-1", -6.96], ["3,-6,7,-10", -6.26], ["3,-6,6,-9", -6.19], ["3,-6,5,-8", -6.14], ["3,-6,4,-7", -6.09], ["3,-6,3,-6", -6.06]];
+    for (const [spec, r] of table1) {
+      const model = resolveModel(spec);
+      for (const m of [0.3, 0.5, 1, 2]) {
+        const qMu = couplings(model, 1e-4, { epsRatio: r }, m).mu.V / 1e-4; // g_µ,V per unit g_X
+        const g = Math.sqrt(251e-11 / amuCoefficients(M_MU, m).kV) / Math.abs(qMu);
+        const c = couplings(model, g, { epsRatio: r }, m);
+        const worst = Math.max(...searches.map((s) => new RecastAtMass(s, m, tables).ratio(c)));
+        expect(worst, `${spec} at ${m} GeV`).toBeGreaterThan(1);
+      }
+    }
+  });
+
   it("models without an electron coupling have no electron-beam limit", () => {
     const s = selectSearches(dataDir(), ["NA64_NA642019imj"])[0];
     const r = new RecastAtMass(s, 0.1, tables);
@@ -147,6 +165,12 @@ describe("u1x limits", () => {
     const j = JSON.parse(u1x(["limits", "--model", "B-L", "--eps", "0", "--scan", "10MeV:1GeV", "--points", "5", "--searches", "NA64_NA642019imj,BaBar_Lees2014xha", "--format", "json"]).stdout);
     expect(j.curves).toHaveLength(5);
     expect(j.curves[0].searches.NA64_NA642019imj.gMax).toBeGreaterThan(0);
+  });
+  it("scans g_X only up to |ε| = 0.5 at large ε e/g_X (3B−7L_e−L_µ−L_τ at its Table 1 ratio)", () => {
+    const r = u1x(["limits", "--model", "3,-7,-1,-1", "--mx", "1GeV", "--eps-ratio=-6.96", "--searches", "BaBar_TheBABAR2016rlg,NA64_NA642019imj", "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.searches.BaBar_TheBABAR2016rlg.gMax).toBeGreaterThan(0);
   });
   it("rejects unknown searches", () => {
     expectCleanFailure(["limits", "--model", "B-L", "--mx", "0.2", "--eps", "0", "--searches", "Nope_2020"], /unknown search/);

@@ -2,7 +2,7 @@ import { E_CHARGE } from "../../src/constants.js";
 import { dataDir } from "../../src/data/dataDir.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 import type { Model } from "../../src/models/model.js";
-import { couplings } from "../../src/couplings/couplings.js";
+import { couplings, type Mixing } from "../../src/couplings/couplings.js";
 import { STATES, WidthCalculator } from "../../src/widths/calculator.js";
 import { loadHadronicTables } from "../../src/widths/vmd.js";
 import { RecastAtMass } from "./recast.js";
@@ -23,6 +23,14 @@ export const VETO_DCHI2 = 100;
  * Δχ²_reson. of appendix B: 0 where the point passes the selected resonance searches, 100 where any excludes it.
  * Default selection: NA64 2019 (invisible) and BaBar 2014, as in the paper; `--searches` changes it.
  */
+/**
+ * log10 of the largest g_X a recast scan visits: g_X = 1, or |ε| = 0.5 at fixed ε e/g_X, where kinetic mixing stops
+ * being a perturbation (eq. 3.6).
+ */
+export function scanTop(mix: Mixing): number {
+  return "epsRatio" in mix ? Math.min(0, Math.log10((0.5 * E_CHARGE) / Math.max(Math.abs(mix.epsRatio), 1e-300))) : 0;
+}
+
 export const resonances: Likelihood<Prepared> = {
   name: "resonances",
   cite: "core paper appendix B; DarkCast recasting (Ilten, Soreq, Williams, Xue, JHEP 06 (2018) 004)",
@@ -44,8 +52,7 @@ export const resonances: Likelihood<Prepared> = {
   },
   gMax(p, epsRatio) {
     let g = Number.POSITIVE_INFINITY;
-    // Scan up to g_X = 1 or to |ε| = 0.5, where kinetic mixing stops being a perturbation (eq. 3.6).
-    const lgMax = Math.min(0, Math.log10((0.5 * E_CHARGE) / Math.max(Math.abs(epsRatio), 1e-300)));
+    const lgMax = scanTop({ epsRatio });
     // Only one-sided limits shape the profile; the bands of beam dumps are left to the step itself.
     for (const r of p.recasts) if (!r.twoSided) g = Math.min(g, r.gMax((x) => couplings(p.model, x, { epsRatio }, p.mX), lgMax, true));
     return g;

@@ -1,3 +1,4 @@
+import { scanTop } from "../../../likelihoods/resonances/index.js";
 import { RecastAtMass } from "../../../likelihoods/resonances/recast.js";
 import { allSearches, DEFAULT_SEARCHES, selectSearches } from "../../../likelihoods/resonances/searches.js";
 import { couplings, type Mixing } from "../../couplings/couplings.js";
@@ -43,6 +44,7 @@ export function limitsCommand(a: LimitsArgs): string {
   const tables = loadHadronicTables("resonances");
   const isDarkPhoton = model.xq === 0 && model.xL.every((x) => x === 0);
   const at = (m: number) => (g: number) => couplings(model, g, mix, m);
+  const top = scanTop(mix);
   const one = (m: number): Record<string, SearchLimit> => {
     const out: Record<string, SearchLimit> = {};
     for (const s of searches) {
@@ -56,10 +58,12 @@ export function limitsCommand(a: LimitsArgs): string {
         out[s.name] = { ...base, gMax: null, prompt: null, note: "dark photon: the limit is on ε (epsLimit)" };
         continue;
       }
-      const band = r.excludedBand(at(m));
+      const band = r.excludedBand(at(m), top);
       const g = band ? band[0] : Number.POSITIVE_INFINITY;
       const probe = at(m)(Number.isFinite(g) ? g : 1e-3);
-      const note = Number.isFinite(g) ? (r.twoSided ? "beam dump: excluded between gMax and gBandUpper" : undefined) : r.ratio(at(m)(1)) === 0 ? "not produced or not seen (vanishing coupling)" : "no exclusion up to g_X = 1";
+      const note = Number.isFinite(g)
+        ? r.twoSided ? "beam dump: excluded between gMax and gBandUpper" : undefined
+        : r.ratio(at(m)(10 ** top)) === 0 ? "not produced or not seen (vanishing coupling)" : `no exclusion up to g_X = ${Number((10 ** top).toPrecision(3))}`;
       out[s.name] = { ...base, gMax: Number.isFinite(g) ? g : null, ...(r.twoSided ? { gBandUpper: band ? band[1] : null } : {}), prompt: promptAt(r, probe), ...(note ? { note } : {}) };
     }
     return out;
