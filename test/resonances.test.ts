@@ -101,6 +101,13 @@ describe("resonance recasting", () => {
     }
   });
 
+  it("limits that reach |ε| ~ 1 at a table edge still recast (the reference dark photon scales as ε²)", () => {
+    const recasts = selectSearches(dataDir(), ["all"]).map((s) => new RecastAtMass(s, 4, tables));
+    expect(Math.max(...recasts.filter((r) => r.active).map((r) => r.epsLim))).toBeGreaterThan(0.5);
+    const c = couplings(resolveModel("Lmu-Ltau"), 0.01, { eps: 0 }, 4);
+    for (const r of recasts) expect(Number.isFinite(r.ratio(c))).toBe(true);
+  });
+
   it("models without an electron coupling have no electron-beam limit", () => {
     const s = selectSearches(dataDir(), ["NA64_NA642019imj"])[0];
     const r = new RecastAtMass(s, 0.1, tables);

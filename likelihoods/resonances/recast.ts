@@ -44,9 +44,13 @@ export class RecastAtMass {
     this.width = width;
     const invisible = search.decays.includes("invisible");
     this.stateIdx = invisible ? INVISIBLE : search.decays.map((d) => STATES.indexOf(d as (typeof STATES)[number])).filter((i) => i >= 0);
-    const dp = couplings(DARK_PHOTON, 0, { eps: Number.isFinite(this.epsLim) ? this.epsLim : 1e-3 }, m);
-    const totalDp = this.width.partial(dp, this.buf);
-    this.brDp = invisible ? 0.99 : this.stateIdx.reduce((s, i) => s + this.buf[i], 0) / totalDp;
+    // The dark photon's widths scale as ε² (its couplings are linear in ε, X–Z mixing included), so they are
+    // computed at a small reference ε and scaled: limits near |ε| ~ 1 (old or edge-of-table curves) stay finite.
+    const epsRef = 1e-6;
+    const dp = couplings(DARK_PHOTON, 0, { eps: epsRef }, m);
+    const totalRef = this.width.partial(dp, this.buf);
+    const totalDp = totalRef * (Number.isFinite(this.epsLim) ? (this.epsLim / epsRef) ** 2 : 1);
+    this.brDp = invisible ? 0.99 : this.stateIdx.reduce((s, i) => s + this.buf[i], 0) / totalRef;
     this.tauDp = HBAR_GEV_S / (invisible ? 100 * totalDp : totalDp);
     this.t1 = search.efficiency.type === "lifetime" ? search.efficiency.t1(m) : Number.POSITIVE_INFINITY;
     this.mechanisms = search.production === "pp" ? ppFractions(search.fractionsFile!, m) : [{ key: search.production, f: 1 }];

@@ -2,6 +2,9 @@ import { readFileSync } from "node:fs";
 import { parseMass } from "../cli/parse.js";
 import { UserError } from "../errors.js";
 import { repoPath } from "../paths.js";
+import { selectLikelihoods } from "../likelihood/registry.js";
+import { resolveModel } from "../models/spec.js";
+import { type MassPoint, scanMass } from "./massProfile.js";
 import { type RankRow, rankModels } from "./rank.js";
 
 /** A declarative ranking recipe (fits/<name>/recipe.json): which terms, inputs, searches, mass and model set. */
@@ -15,12 +18,42 @@ export interface RankRecipe {
   threshold: number;
 }
 
-export function loadRankRecipe(name: string): RankRecipe {
+function loadRecipe<T>(name: string): T {
   try {
-    return JSON.parse(readFileSync(repoPath("fits", name, "recipe.json"), "utf8")) as RankRecipe;
+    return JSON.parse(readFileSync(repoPath("fits", name, "recipe.json"), "utf8")) as T;
   } catch (e) {
     throw new UserError(`cannot read the fit recipe fits/${name}/recipe.json: ${(e as Error).message}`);
   }
+}
+
+export function loadRankRecipe(name: string): RankRecipe {
+  return loadRecipe<RankRecipe>(name);
+}
+
+/** A declarative mass-scan recipe: models profiled over (g_X, ε) on a log grid of m_X. */
+export interface MassScanRecipe {
+  description: string;
+  models: string[];
+  from: string;
+  to: string;
+  points: number;
+  likelihoods: string[];
+  inputs: string;
+  searches: string[];
+  threshold: number;
+}
+
+export function loadMassScanRecipe(name: string): MassScanRecipe {
+  return loadRecipe<MassScanRecipe>(name);
+}
+
+/** Run a mass-scan recipe: one profiled curve per model. */
+export function runMassScanRecipe(r: MassScanRecipe): { model: string; rows: MassPoint[] }[] {
+  const ls = selectLikelihoods(r.likelihoods.join(","));
+  return r.models.map((spec) => {
+    const model = resolveModel(spec);
+    return { model: model.name, rows: scanMass(model, ls, { inputs: r.inputs, searches: r.searches }, parseMass(r.from), parseMass(r.to), r.points) };
+  });
 }
 
 /** Run a ranking recipe. */

@@ -7,7 +7,7 @@ import { renderRows, toJson } from "../../output/format.js";
 import { progressBar } from "../../output/progress.js";
 import { repoPath } from "../../paths.js";
 import type { RankRow } from "../../profile/rank.js";
-import { loadRankRecipe, runRankRecipe } from "../../profile/recipe.js";
+import { loadMassScanRecipe, loadRankRecipe, runMassScanRecipe, runRankRecipe } from "../../profile/recipe.js";
 import { UserError } from "../../errors.js";
 import { parseNumber } from "../parse.js";
 import { figureSvg } from "./plot.js";
@@ -67,6 +67,42 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
         { header: "g_X q_mu", latex: "$g_X (N - \\varepsilon e/g_X)$", value: (r) => r.gX * (r.N - (r.epsRatio ?? 0)), digits: 3 },
       ], f, "3B - 6Le - 3Ltau + N(Lmu - Ltau) at m_X = 200 MeV (Fig. 4)"),
     );
+  // Mass scans of the Table 1 models (every term, m_X profiled on a grid).
+  const scanRecipe = loadMassScanRecipe("mass-scan-table1");
+  const scans = runMassScanRecipe(scanRecipe);
+  write("mass-scan-table1.json", toJson({ recipe: scanRecipe, scans }));
+  const long = scans.flatMap((s) => s.rows.map((r) => ({ model: s.model, ...r })));
+  write("mass-scan-table1.csv", renderRows(long, [
+    { header: "model", value: (r) => r.model },
+    { header: "mX", value: (r) => r.mX, digits: 6 },
+    { header: "dchi2", value: (r) => r.dchi2, digits: 6 },
+    { header: "gX", value: (r) => r.gX, digits: 6 },
+    { header: "epsRatio", value: (r) => r.epsRatio, digits: 6 },
+    ...scanRecipe.likelihoods.map((l) => ({ header: l, value: (r: (typeof long)[number]) => r.terms[l], digits: 6 })),
+  ], "csv"));
+  const summary = scans.map((s) => {
+    const best = s.rows.reduce((a, b) => (b.dchi2 < a.dchi2 ? b : a));
+    // Contiguous runs of grid masses below the threshold, as "lo-hi".
+    const runs: string[] = [];
+    let start: number | null = null;
+    s.rows.forEach((r, i) => {
+      const ok = r.dchi2 < scanRecipe.threshold;
+      if (ok && start === null) start = r.mX;
+      if (start !== null && (!ok || i === s.rows.length - 1)) {
+        const end = ok ? r.mX : s.rows[i - 1].mX;
+        runs.push(`${start.toPrecision(3)}-${end.toPrecision(3)}`);
+        start = null;
+      }
+    });
+    return { model: s.model, best, runs: runs.length ? runs.join(", ") : "none" };
+  });
+  for (const [ext, f] of FORMATS.filter(([e]) => e !== "csv"))
+    write(`mass-scan-table1.${ext}`, renderRows(summary, [
+      { header: "model", value: (r) => r.model },
+      { header: "best m_X [GeV]", latex: "best $m_X$ [GeV]", value: (r) => r.best.mX, digits: 3 },
+      { header: "dchi2 there", latex: "$\\Delta\\chi^2$ there", value: (r) => r.best.dchi2, digits: 3 },
+      { header: `grid masses with dchi2 < ${scanRecipe.threshold} [GeV]`, latex: `$\\Delta\\chi^2 < ${scanRecipe.threshold}$ on the grid [GeV]`, value: (r) => r.runs },
+    ], f, `Table 1 models over m_X (${scanRecipe.from}-${scanRecipe.to}, ${scanRecipe.points} log points; ${scanRecipe.likelihoods.join(", ")}); full curves in mass-scan-table1.csv`));
   // The NSI refit (Table 3 style), from the committed result.
   const refit = JSON.parse(readFileSync(repoPath(REFIT_RESULT), "utf8")) as RefitResult;
   const e = refit.eta;
