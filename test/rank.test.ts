@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { repoPath } from "../src/paths.js";
+import { loadMassScanRecipe, runMassScanRecipe } from "../src/profile/recipe.js";
 import { u1x } from "./helpers/cli.js";
 
 // Reference: core paper Table 1 (m_X = 200 MeV). Two g_X entries are misprints (see README): the engine's
@@ -76,5 +79,20 @@ describe("u1x fit", () => {
     expect(j.gX).toBe(0);
     expect(j.epsRatio).toBeNull();
     expect(j.eps).toBeGreaterThan(0);
+  });
+});
+
+describe("mass scans of the Table 1 models (fits/mass-scan-table1)", () => {
+  const committed = JSON.parse(readFileSync(repoPath("fits/tables/mass-scan-table1.json"), "utf8"));
+  it("were made with the current recipe, and re-running points reproduces them", () => {
+    const recipe = loadMassScanRecipe("mass-scan-table1");
+    expect(committed.recipe).toEqual(recipe);
+    const row = committed.scans[1].rows.find((r: { mX: number }) => Math.abs(r.mX - 0.18) < 0.01);
+    const sub = runMassScanRecipe({ ...recipe, models: [recipe.models[1]], from: String(row.mX), to: String(row.mX), points: 1 });
+    expect(sub[0].rows[0].dchi2).toBeCloseTo(row.dchi2, 3);
+  });
+  it("exclude every Table 1 model above 2m_µ, as the paper says of Fig. 5 (BaBar, LHCb)", () => {
+    for (const s of committed.scans)
+      for (const r of s.rows) if (r.mX > 0.25) expect(r.dchi2, `${s.model} at ${r.mX}`).toBeGreaterThan(4);
   });
 });
