@@ -75,7 +75,8 @@ export function buildCli(argv: string[], out: (s: string) => void) {
       y.option("out", { type: "string", demandOption: true }).option("threads", { type: "string" }),
       run((a) => tablesCommand(a as never)))
     .command("mass-bound", "Fig. 1: the generic upper bound on m_X from (g-2) + CCFR + T", (y) =>
-      y.option("from", { type: "string" }).option("to", { type: "string" }).option("points", { type: "string" }).option("inputs", { type: "string" }),
+      y.option("from", { type: "string" }).option("to", { type: "string" }).option("points", { type: "string" }).option("inputs", { type: "string" })
+        .option("trident", { type: "string", describe: "eft (eq. 3.21, as Fig. 1) or kernel (equivalent photon with the X propagator)" }),
       run((a) => massBoundCommand(a as never)))
     .command("scan-mass", "profile one model over (g_X, ε) at each m_X", (y) =>
       fitOptions(model(y)).option("from", { type: "string" }).option("to", { type: "string" }).option("points", { type: "string" }),

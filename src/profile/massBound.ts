@@ -1,7 +1,7 @@
 import { amuCoefficients } from "../../likelihoods/amu/loop.js";
 import { AMU_INPUTS, DEFAULT_INPUTS } from "../../likelihoods/amu/inputs.js";
 import { EW, tParameter } from "../../likelihoods/ew/index.js";
-import { TRIDENT, tridentRatio } from "../../likelihoods/trident/index.js";
+import { committedKernel, kernelMoments, kernelRatio, TRIDENT, tridentRatio } from "../../likelihoods/trident/index.js";
 import { E_CHARGE, G_F, M_MU, SW2_MZ } from "../constants.js";
 import { couplings } from "../couplings/couplings.js";
 import type { Model } from "../models/model.js";
@@ -24,16 +24,20 @@ export interface MassBoundRow {
 
 const CW = Math.sqrt(1 - SW2_MZ);
 
-export function massBoundRow(mX: number, inputs = DEFAULT_INPUTS): MassBoundRow {
+/** How CCFR enters: eq. (3.21) as Fig. 1 uses it, or the equivalent-photon kernel with the X propagator. */
+export type TridentMode = "eft" | "kernel";
+
+export function massBoundRow(mX: number, inputs = DEFAULT_INPUTS, trident: TridentMode = "eft"): MassBoundRow {
   const set = AMU_INPUTS[inputs];
   const { kV, kA } = amuCoefficients(M_MU, mX);
+  const moments = trident === "kernel" ? kernelMoments(committedKernel(), mX) : undefined;
   const chi2 = (a: number, b: number, epsY: number) => {
     if (Math.abs(epsY) >= 0.9) return 1e9;
     const m: Model = { name: "L2", xq: 0, xL: [0, a, 0], xE: [0, b, 0] };
     const c = couplings(m, 1, { eps: CW * epsY }, mX);
     const da = kV * c.mu.V ** 2 + kA * c.mu.A ** 2;
     const k = 1 / (Math.SQRT2 * G_F * mX * mX); // EFT, valid for m_X ≳ 1 GeV (section 3.2)
-    const R = tridentRatio(k * c.nu[1] * c.mu.V, k * c.nu[1] * c.mu.A);
+    const R = moments ? kernelRatio(moments, c.nu[1] * c.mu.V, c.nu[1] * c.mu.A) : tridentRatio(k * c.nu[1] * c.mu.V, k * c.nu[1] * c.mu.A);
     const T = tParameter(c.eps, mX);
     return ((da - set.central * 1e-11) / (set.sigma * 1e-11)) ** 2 + ((R - TRIDENT.ratio) / TRIDENT.sigma) ** 2 + ((T - EW.T) / EW.sigmaT) ** 2;
   };
@@ -72,8 +76,8 @@ export function massBoundRow(mX: number, inputs = DEFAULT_INPUTS): MassBoundRow 
 }
 
 /** The curves on a log grid and the mass above which the global minimum exceeds the threshold. */
-export function massBound(from = 1, to = 300, points = 40, threshold = 4, inputs = DEFAULT_INPUTS): { rows: MassBoundRow[]; bound: number | null } {
-  const rows = Array.from({ length: points }, (_, i) => massBoundRow(from * (to / from) ** (i / (points - 1)), inputs));
+export function massBound(from = 1, to = 300, points = 40, threshold = 4, inputs = DEFAULT_INPUTS, trident: TridentMode = "eft"): { rows: MassBoundRow[]; bound: number | null } {
+  const rows = Array.from({ length: points }, (_, i) => massBoundRow(from * (to / from) ** (i / (points - 1)), inputs, trident));
   let bound: number | null = null;
   for (let i = 1; i < rows.length; i++)
     if (rows[i - 1].global <= threshold && rows[i].global > threshold) {

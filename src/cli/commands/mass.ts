@@ -8,6 +8,7 @@ import { likelihoodOptions } from "../options.js";
 import { parseMass, parseNumber } from "../parse.js";
 
 export interface MassBoundArgs {
+  trident?: string;
   from?: string;
   to?: string;
   points?: string;
@@ -23,8 +24,10 @@ export function massBoundCommand(a: MassBoundArgs): string {
   if (!(to > from)) throw new UserError("--to must be above --from");
   const points = a.points === undefined ? 40 : parseNumber(a.points, "--points");
   if (!Number.isInteger(points) || points < 2) throw new UserError("--points must be an integer ≥ 2");
-  const r = massBound(from, to, points, 4, a.inputs ?? "paper2022");
-  if (format === "json") return toJson({ bound: r.bound, threshold: 4, rows: r.rows });
+  const trident = a.trident ?? "eft";
+  if (trident !== "eft" && trident !== "kernel") throw new UserError(`--trident: expected eft or kernel, got '${trident}'`);
+  const r = massBound(from, to, points, 4, a.inputs ?? "paper2022", trident);
+  if (format === "json") return toJson({ bound: r.bound, threshold: 4, trident, rows: r.rows });
   return renderRows(r.rows, [
     { header: "m_X [GeV]", value: (x) => x.mX },
     { header: "global", value: (x) => x.global },
@@ -34,7 +37,7 @@ export function massBoundCommand(a: MassBoundArgs): string {
     { header: "g x_L2", value: (x) => x.best.gxL2 },
     { header: "g x_E2", value: (x) => x.best.gxE2 },
     { header: "eps_Y", value: (x) => x.best.epsY },
-  ], format as Exclude<Format, "json">, `Fig. 1: min chi2 of (g-2) + CCFR + T. (g-2) cannot be explained (chi2_min > 4) above m_X = ${r.bound === null ? "none in range" : `${r.bound.toPrecision(3)} GeV`} (paper: ~4 GeV)`);
+  ], format as Exclude<Format, "json">, `Fig. 1: min chi2 of (g-2) + CCFR (${trident === "eft" ? "EFT, eq. 3.21" : "equivalent-photon kernel"}) + T. (g-2) cannot be explained (chi2_min > 4) above m_X = ${r.bound === null ? "none in range" : `${r.bound.toPrecision(3)} GeV`} (paper: ~4 GeV)`);
 }
 
 export interface ScanMassArgs {
