@@ -51,6 +51,9 @@ describe("bad input", () => {
     expectCleanFailure(["widths", "--model", "Lmu-Ltau", "--mx", "0.2", "--g", "1e-3"], /kinetic mixing/);
     expectCleanFailure(["models", "--format", "xml"], /format/);
     expectCleanFailure(["frobnicate"], /Unknown|command/i);
+    expectCleanFailure(["trident", "--model", "Lmu-Ltau"], /needs --model, --mx, --g/);
+    expectCleanFailure(["trident", "--rebuild", "--energy", "0GeV"], /positive/);
+    expectCleanFailure(["mass-bound", "--trident", "foo"], /eft or kernel/);
   });
   it("names the missing file and how to fix it when the data directory is wrong", () => {
     expectCleanFailure(["widths", "--model", "Lmu-Ltau", "--mx", "0.2", "--g", "1e-3", "--eps", "0", "--data-dir", "/nonexistent"], /darkcast\/vmd.*--data-dir/);
