@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import { UserError } from "../../src/errors.js";
-import { repoPath } from "../../src/paths.js";
+import { readCommitted } from "../../src/paths.js";
 import { TABLE2, type NsiParameters, TABLE3 } from "./inputs.js";
 import { calibrationTable, type CalibrationRow, loss } from "./refit.js";
 
@@ -10,10 +8,7 @@ let cached: NsiParameters | undefined;
 
 /** The committed refit (full precision), which the NSI likelihood uses (read once per process). */
 export function committedParameters(): NsiParameters {
-  if (cached) return cached;
-  const file = repoPath(REFIT_RESULT);
-  if (!existsSync(file)) throw new UserError(`likelihood 'nsi' needs ${file}: regenerate it with 'u1x nsi-refit --write'`);
-  cached = JSON.parse(readFileSync(file, "utf8")).eta as NsiParameters;
+  cached ??= readCommitted<{ eta: NsiParameters }>(REFIT_RESULT, "nsi", "u1x nsi-refit --write").eta;
   return cached;
 }
 

@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
-import { G_F, SW2_MZ } from "../../src/constants.js";
-import { UserError } from "../../src/errors.js";
+import { G_F } from "../../src/constants.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
-import { repoPath } from "../../src/paths.js";
-import type { TridentKernel } from "./kernel.js";
+import { readCommitted } from "../../src/paths.js";
+import { CA_SM, CV_SM, type TridentKernel } from "./kernel.js";
 
 /**
  * Neutrino trident production ν_µ N → ν_µ N µ⁺µ⁻ at CCFR (core paper section 3.2), measured
@@ -20,8 +18,6 @@ export const TRIDENT = { ratio: 0.82, sigma: 0.28, axialFactor: 1.13 } as const;
 
 export const KERNEL_FILE = "likelihoods/trident/kernel.json";
 
-const CV_SM = 0.5 + 2 * SW2_MZ;
-const CA_SM = 0.5;
 const DEN = CV_SM * CV_SM + TRIDENT.axialFactor * CA_SM * CA_SM;
 const SM_CHI2 = ((1 - TRIDENT.ratio) / TRIDENT.sigma) ** 2;
 
@@ -34,10 +30,7 @@ let cached: TridentKernel | undefined;
 
 /** The committed kernel (regenerate with `u1x trident --rebuild --write`). */
 export function committedKernel(): TridentKernel {
-  if (cached) return cached;
-  const file = repoPath(KERNEL_FILE);
-  if (!existsSync(file)) throw new UserError(`likelihood 'trident' needs ${file}: regenerate it with 'u1x trident --rebuild --write'`);
-  cached = JSON.parse(readFileSync(file, "utf8")).kernel as TridentKernel;
+  cached ??= readCommitted<{ kernel: TridentKernel }>(KERNEL_FILE, "trident", "u1x trident --rebuild --write").kernel;
   return cached;
 }
 

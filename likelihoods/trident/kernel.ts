@@ -1,4 +1,4 @@
-import { ALPHA, E_CHARGE, G_F, M_MU } from "../../src/constants.js";
+import { ALPHA, E_CHARGE, G_F, HBARC_GEV_CM, M_MU, SW2_MZ } from "../../src/constants.js";
 import { helmFormFactor } from "../../src/nuclear/formFactor.js";
 import { gaussLegendreOn } from "../../src/numerics/gaussLegendre.js";
 import { integrate } from "../../src/numerics/integrate.js";
@@ -19,6 +19,13 @@ import { leftCurrent, type Vec4 } from "./dirac.js";
  * σ_νγ(s) is the 2 → 3 cross-section of amplitude.ts integrated numerically over
  *   dΦ₃ = (dM²/2π) (dt/8πs) (β/8π) (dΩ′/4π)  (M² = m²_µµ, t = (p₁ − p₂)², Ω′ the µ⁻ direction in the pair frame).
  */
+
+/**
+ * The SM ν_µ–µ couplings of L = −√2 G_F [ν̄γP_Lν][µ̄γ(C_V − C_Aγ⁵)µ]: Z exchange plus the Fierzed W exchange
+ * (core paper eq. 3.21).
+ */
+export const CV_SM = 0.5 + 2 * SW2_MZ;
+export const CA_SM = 0.5;
 
 /** Inputs of the kernel, each with its source. */
 export const TRIDENT_KERNEL_INPUTS = {
@@ -230,18 +237,15 @@ export function buildKernel(
   };
 }
 
-/** (ħc)² in cm²·GeV² (CODATA 2018): converts σ from GeV⁻² to cm² at the output edge. */
-const GEV2_TO_CM2 = 0.389379372e-27;
-
 /** Headline numbers of a kernel: σ_SM (cm²), σ_AA/σ_VV (the "1.13" of eq. 3.21), VA/VV and ⟨Q²⟩. */
-export function kernelSummary(k: TridentKernel, cvSM: number, caSM: number) {
+export function kernelSummary(k: TridentKernel) {
   const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
   const VV = sum(k.vv);
   const AA = sum(k.aa);
   const VA = sum(k.va);
-  const sm = cvSM * cvSM * VV + caSM * caSM * AA + 2 * cvSM * caSM * VA;
+  const sm = CV_SM * CV_SM * VV + CA_SM * CA_SM * AA + 2 * CV_SM * CA_SM * VA;
   return {
-    sigmaSMcm2: sm * GEV2_TO_CM2,
+    sigmaSMcm2: sm * HBARC_GEV_CM ** 2, // GeV⁻² → cm² at the output edge
     axialFactor: AA / VV,
     interference: VA / VV,
     meanQ2: k.q2.reduce((acc, q, b) => acc + q * (k.vv[b] + k.aa[b]), 0) / (VV + AA),

@@ -1,13 +1,14 @@
 import { writeFileSync } from "node:fs";
+import { AMU_INPUTS } from "../../../likelihoods/amu/inputs.js";
 import { amuCoefficients } from "../../../likelihoods/amu/loop.js";
 import { committedKernel, KERNEL_FILE, kernelMoments, kernelRatio, TRIDENT, tridentRatio } from "../../../likelihoods/trident/index.js";
 import { buildKernel, KERNEL_RESOLUTION, kernelSummary, TRIDENT_KERNEL_INPUTS, type TridentKernel } from "../../../likelihoods/trident/kernel.js";
-import { G_F, M_MU, SW2_MZ } from "../../constants.js";
+import { G_F, M_MU } from "../../constants.js";
 import { UserError } from "../../errors.js";
 import { brent } from "../../numerics/roots.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { repoPath } from "../../paths.js";
-import { parseMass, parseMixing, parsePoint, type PointArgs } from "../parse.js";
+import { parseMass, parsePoint, type PointArgs } from "../parse.js";
 
 export interface TridentArgs extends Partial<PointArgs> {
   rebuild?: boolean;
@@ -26,14 +27,15 @@ export function lmuLtauCrossing(k: TridentKernel, deltaAmu: number): number {
 }
 
 function summary(k: TridentKernel) {
+  const { central, sigma } = AMU_INPUTS.paper2022; // Δa_µ in 10⁻¹¹
   return {
-    ...kernelSummary(k, 0.5 + 2 * SW2_MZ, 0.5),
+    ...kernelSummary(k),
     energies: k.energies,
     weights: k.weights,
     target: { Z: k.Z, A: k.A },
     resolution: k.resolution,
-    /** L_µ−L_τ: the (g−2) band's central value (2.51e-9) and 2σ lower edge (1.33e-9) cross the CCFR 95% CL here. */
-    lmuLtauCrossing: { central: lmuLtauCrossing(k, 251e-11), lower2sigma: lmuLtauCrossing(k, 133e-11) },
+    /** L_µ−L_τ: where the (g−2) band's central value and its 2σ lower edge cross the CCFR 95% CL. */
+    lmuLtauCrossing: { central: lmuLtauCrossing(k, central * 1e-11), lower2sigma: lmuLtauCrossing(k, (central - 2 * sigma) * 1e-11) },
   };
 }
 
@@ -58,7 +60,6 @@ export function tridentCommand(a: TridentArgs): string {
     ], format as Exclude<Format, "json">, `trident kernel (equivalent photon, Fe)${a.write ? `, written to ${KERNEL_FILE}` : ""}`);
   }
   if (a.model === undefined || a.mx === undefined || a.g === undefined) throw new UserError("u1x trident needs --model, --mx, --g and --eps or --eps-ratio (or --rebuild)");
-  parseMixing(a);
   const { model, mX, couplings: c } = parsePoint(a as PointArgs);
   const k = committedKernel();
   const xV = c.nu[1] * c.mu.V;
@@ -76,7 +77,7 @@ export function tridentCommand(a: TridentArgs): string {
     RTridentEft: REft,
     dchi2: ((R - TRIDENT.ratio) / TRIDENT.sigma) ** 2 - sm,
     couplings: { nuMu: c.nu[1], muV: c.mu.V, muA: c.mu.A },
-    kernel: kernelSummary(k, 0.5 + 2 * SW2_MZ, 0.5),
+    kernel: kernelSummary(k),
   };
   if (format === "json") return toJson(out);
   return renderRows([out], [
