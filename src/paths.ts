@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { UserError } from "./errors.js";
+import type { Validator } from "./data/validate.js";
+import { CommittedFileError } from "./errors.js";
 
 /** The repository root: the nearest folder above this file whose package.json is u1x's (works from src/ and dist/). */
 export const REPO_ROOT: string = (() => {
@@ -21,11 +22,25 @@ export function repoPath(...parts: string[]): string {
 }
 
 /**
- * A committed computed input (a refit, a kernel) that a likelihood reads. When it is missing, the error names the
- * likelihood, the file and the command that regenerates it.
+ * A committed computed input (a refit, a kernel) that a likelihood reads, checked by `validate` (the fields the
+ * code uses: present, finite, of the right length). When it is missing, is not valid JSON or fails the check,
+ * the one-line error (CommittedFileError, a DataFileError) names the likelihood, the file and the command that
+ * regenerates it.
  */
-export function readCommitted<T>(relPath: string, likelihood: string, regenerate: string): T {
+export function readCommitted<T>(relPath: string, likelihood: string, regenerate: string, validate: Validator): T {
   const file = repoPath(relPath);
-  if (!existsSync(file)) throw new UserError(`likelihood '${likelihood}' needs ${file}: regenerate it with '${regenerate}'`);
-  return JSON.parse(readFileSync(file, "utf8")) as T;
+  const who = `likelihood '${likelihood}'`;
+  const fix = `regenerate it with '${regenerate}'`;
+  if (!existsSync(file)) throw new CommittedFileError(`${who} needs ${file}, which is missing: ${fix}`, who, file);
+  const invalid = (expected: string, found: string) =>
+    new CommittedFileError(`${who}: committed file ${file}: expected ${expected}, found ${found}; ${fix}`, who, file);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw invalid("valid JSON", `${(e as Error).message ?? e}`.replace(/\s+/g, " ").slice(0, 120));
+  }
+  const problem = validate(value);
+  if (problem) throw invalid(problem.expected, problem.found);
+  return value as T;
 }

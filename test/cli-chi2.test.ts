@@ -3,7 +3,8 @@ import { expectCleanFailure, u1x } from "./helpers/cli.js";
 
 describe("u1x chi2", () => {
   it("gives terms, total and observables (contract keys) and the SM values of appendix B", () => {
-    const r = u1x(["chi2", "--model", "Lmu-Ltau", "--mx", "200MeV", "--g", "0", "--eps", "0", "--likelihoods", "amu,borexino,nsi", "--format", "json"]);
+    // The SM point: the dark photon at ε = 0 (g_X ≤ 0 is refused; the dark photon needs no --g).
+    const r = u1x(["chi2", "--model", "DarkPhoton", "--mx", "200MeV", "--eps", "0", "--likelihoods", "amu,borexino,nsi", "--format", "json"]);
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j.terms)).toEqual(["amu", "borexino", "nsi"]);

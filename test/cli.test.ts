@@ -47,7 +47,7 @@ describe("bad input", () => {
     expectCleanFailure(["couplings", "--model", "1,0,0,0", "--eps", "0"], /anomaly-free/);
     expectCleanFailure(["widths", "--model", "Lmu-Ltau", "--mx", "-1", "--g", "1e-3", "--eps", "0"], /positive/);
     expectCleanFailure(["widths", "--model", "Lmu-Ltau", "--mx", "abc", "--g", "1e-3", "--eps", "0"], /mass/);
-    expectCleanFailure(["widths", "--model", "Lmu-Ltau", "--mx", "0.2", "--g", "NaN", "--eps", "0"], /finite/);
+    expectCleanFailure(["widths", "--model", "Lmu-Ltau", "--mx", "0.2", "--g", "NaN", "--eps", "0"], /decimal number/);
     expectCleanFailure(["widths", "--model", "Lmu-Ltau", "--mx", "0.2", "--g", "1e-3"], /kinetic mixing/);
     expectCleanFailure(["models", "--format", "xml"], /format/);
     expectCleanFailure(["frobnicate"], /Unknown|command/i);

@@ -129,7 +129,7 @@ describe("COHERENT CsI (eq. B.1)", () => {
   });
 
   it("a light mediator changes the spectrum shape: the low-energy bins gain relative to the high ones as m_X falls", () => {
-    const model = resolveModel("B-L");
+    const model = resolveModel("3,-3,-3,-3"); // 3(B−L), the catalogue's normalisation
     const shape = (mX: number) => {
       const g = 1e-5 * (mX / 0.01); // keep the effect moderate
       const p = coherent.prepare(model, mX, {});

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { anomalySums, isAnomalyFree } from "../src/models/anomaly.js";
 import { catalogue } from "../src/models/catalogue.js";
 import { alphaR, fromAlphaR } from "../src/models/model.js";
-import { resolveModel } from "../src/models/spec.js";
+import { catalogueLabel, resolveModel } from "../src/models/spec.js";
 
 // Reference: Greljo, Stangl, Thomsen, Zupan (2022), section 2.2 and Table 1; eq. (5.1) for the chiral L̃µ−τ.
 const TABLE1 = [
@@ -98,12 +98,25 @@ describe("model catalogue (section 2.2)", () => {
 });
 
 describe("model specs", () => {
-  it("resolves names, lists and ids to catalogue models", () => {
-    expect(resolveModel("Lmu-Ltau").name).toBe("Lmu-Ltau");
+  it("takes names and lists exactly as typed and names the catalogue model they are a multiple of", () => {
+    expect(resolveModel("Lmu-Ltau")).toMatchObject({ name: "Lmu-Ltau", id: "V4", catalogue: { id: "V4", factor: 1 } });
     expect(resolveModel("3,-7,-1,-1").name).toBe("3B-7Le-Lmu-Ltau");
-    expect(resolveModel("B-L").name).toBe("3B-3Le-3Lmu-3Ltau");
-    expect(resolveModel("B-3Le").xL).toEqual([-9, 0, 0]);
-    expect(resolveModel("V4").id).toBe("V4");
+    // B−L is x_q = 1/3, x_ℓ = −1 (not the catalogue's 3B−3L); the catalogue entry and the factor are recorded.
+    const bl = resolveModel("B-L");
+    expect(bl.xq).toBeCloseTo(1 / 3, 15);
+    expect(bl.xL).toEqual([-1, -1, -1]);
+    expect(bl.id).toBeUndefined();
+    expect(catalogueLabel(bl)).toMatch(/^V\d+ ×1\/3$/);
+    expect(resolveModel(bl.catalogue!.id).name).toBe("3B-3Le-3Lmu-3Ltau");
+    expect(resolveModel("B-3Le").xL).toEqual([-3, 0, 0]);
+    expect(resolveModel("1,-3,0,0").xL).toEqual([-3, 0, 0]);
+    // The overall sign is kept.
+    const neg = resolveModel("-3,4,4,1");
+    expect(neg.xq).toBe(-1);
+    expect(neg.xL).toEqual([4, 4, 1]);
+    expect(catalogueLabel(neg)).toMatch(/^V\d+ ×−1$/);
+    // Only an id uses the catalogue's normalisation.
+    expect(resolveModel("V4")).toMatchObject({ id: "V4", xL: [0, 1, -1] });
   });
   it("rejects unknown names, malformed lists and anomalous vectors", () => {
     expect(() => resolveModel("foo")).toThrow(/unknown model/);

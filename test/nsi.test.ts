@@ -29,9 +29,8 @@ describe("NSI oscillation χ² (appendix A)", () => {
     ] as const) {
       const model = resolveModel(name);
       const cal = calibrationTable(eta)[row];
-      // ε0 = g²/(√2 G_F m_X²) in Table 2's normalisation θ = (x_B, x_e, …); the catalogue model is 3θ for B−3L_e.
-      const scale = name === "B-3Le" ? 3 : 1;
-      const g = Math.sqrt(cal.bound * Math.SQRT2 * G_F * mX * mX) / scale;
+      // ε0 = g²/(√2 G_F m_X²) in Table 2's normalisation θ = (x_B, x_e, …), which is how the names are typed.
+      const g = Math.sqrt(cal.bound * Math.SQRT2 * G_F * mX * mX);
       const p = nsi.prepare(model, mX, {});
       expect(nsi.evaluate(p, couplings(model, g, { epsRatio: 0 }, mX)).dchi2).toBeCloseTo(4, 4);
     }

@@ -56,15 +56,13 @@ describe("CCFR trident (eqs. 3.20–3.23)", () => {
 describe("electroweak precision (eqs. 3.11–3.17)", () => {
   it("T ≈ −(s_w²/α) ε_Y² ≈ −30 ε_Y² for light X (eq. 3.13)", () => {
     const epsY = 0.01;
-    const eps = epsY * Math.sqrt(1 - SW2_MZ);
-    expect(tParameter(eps, 0.2) / ((-SW2_MZ / ALPHA_MZ) * epsY * epsY)).toBeCloseTo(1, 3);
-    expect(tParameter(eps, 0.2) / epsY ** 2).toBeGreaterThan(-31);
-    expect(tParameter(eps, 0.2) / epsY ** 2).toBeLessThan(-29);
+    expect(tParameter(epsY, 0.2) / ((-SW2_MZ / ALPHA_MZ) * epsY * epsY)).toBeCloseTo(1, 3);
+    expect(tParameter(epsY, 0.2) / epsY ** 2).toBeGreaterThan(-31);
+    expect(tParameter(epsY, 0.2) / epsY ** 2).toBeLessThan(-29);
   });
   it("|ε_Y| = 0.076 is the one-sided 95% CL edge for light X (eq. 3.14)", () => {
     const model = resolveModel("Lmu-Ltau");
-    const eps = 0.076 * Math.sqrt(1 - SW2_MZ);
-    const d = ew.evaluate(ew.prepare(model, 0.2, {}), couplings(model, 1e-9, { eps }, 0.2));
+    const d = ew.evaluate(ew.prepare(model, 0.2, {}), couplings(model, 1e-9, { epsY: 0.076 }, 0.2));
     // eq. (3.14) is the one-sided 95% CL limit: (T − 0.03)/0.12 = −1.645.
     expect((d.observables!.T - 0.03) / 0.12).toBeCloseTo(-1.645, 1);
   });
@@ -99,7 +97,7 @@ describe("mass bound with the full trident kernel", () => {
 
 describe("mass scans from the CLI", () => {
   it("scan-mass gives the profiled curve with its breakdown", () => {
-    const j = JSON.parse(u1x(["scan-mass", "--model", "Lmu-Ltau", "--from", "20MeV", "--to", "2GeV", "--points", "5", "--format", "json"]).stdout);
+    const j = JSON.parse(u1x(["scan-mass", "--model", "Lmu-Ltau", "--from", "20MeV", "--to", "2GeV", "--points", "5", "--likelihoods", "all", "--format", "json"]).stdout);
     expect(j.rows).toHaveLength(5);
     expect(j.likelihoods).toContain("trident");
     // g−2 is explained at light masses and not above a GeV (trident + resonances)

@@ -16,6 +16,10 @@ export const borexino: Likelihood<Prepared> = {
   name: "borexino",
   cite: "core paper eq. (B.3); Borexino PRL 107 (2011) 141302, PRD 100 (2019) 082004",
   description: "⁷Be solar neutrino–electron scattering rate",
+  // The total rate integrates the recoil spectrum from T = 0 (eq. B.3). With a light X it is dominated by recoils
+  // T ≲ m_X²/(2m_e); for m_X below ~1 MeV those lie under Borexino's ~0.25 MeV threshold and the total rate no
+  // longer describes what was measured.
+  massRange: { min: 1e-3, max: Number.POSITIVE_INFINITY, why: "the total-rate treatment of eq. (B.3) needs recoils above Borexino's threshold to dominate" },
   prepare(_model, mX) {
     const M = moments(BOREXINO.Enu, mX);
     const sigmaSM = [0, 1, 2].reduce((s, a) => s + P_EARTH[a] * reducedCrossSection(M, SM_GL[a], SM_GR, 0, 0), 0);

@@ -1,4 +1,5 @@
-import { dataDir, parseColumns, readDataFile } from "../../src/data/dataDir.js";
+import { dataDir } from "../../src/data/dataDir.js";
+import { type GridAxis, gridValues, readTable, type TableSpec } from "../../src/data/table.js";
 import { COHERENT } from "./inputs.js";
 
 const NE = 12;
@@ -21,7 +22,55 @@ export interface CoherentData {
 }
 
 const cache = new Map<string, CoherentData>();
-const read = (f: string) => parseColumns(readDataFile("coherent", `coherent-csi-2017/${f}`));
+
+/** The grids of the release (data README): every file covers its grid exactly once. */
+const PE_12: GridAxis = { column: 0, label: "PE", values: gridValues(7, 2, NE), text: "odd 7..29" };
+const T_12 = (column: number): GridAxis => ({ column, label: "t", values: gridValues(0.25, 0.5, NT), text: "0.25..5.75 µs in 0.5 µs steps" });
+const PE_25: GridAxis = { column: 0, label: "PE", values: gridValues(1, 2, 25), text: "odd 1..49" };
+const T_24 = (column: number): GridAxis => ({ column, label: "t", values: gridValues(0.25, 0.5, 24), text: "0.25..11.75 µs in 0.5 µs steps" });
+const PE_50: GridAxis = { column: 1, label: "PE", values: gridValues(0, 1, 50), text: "0..49" };
+const COUNTS = { columns: [2], min: 0, integer: true, what: "event counts" } as const;
+const BACKGROUND: TableSpec = {
+  columns: 3,
+  rows: 600,
+  rowsNote: "25 PE x 24 time bins",
+  names: ["PE", "time", "counts"],
+  values: [COUNTS],
+  grid: { axes: [PE_25, T_24(1)], text: "25 PE x 24 time bins" },
+};
+const TIME_FRACTIONS: TableSpec = {
+  columns: 2,
+  rows: NT,
+  rowsNote: "12 time bins",
+  names: ["time", "fraction"],
+  values: [{ columns: [1], min: 0, max: 1, what: "fractions" }],
+  grid: { axes: [T_12(0)], text: "12 time bins" },
+};
+const SPECS: Record<string, TableSpec> = {
+  "Co_data.dat": {
+    columns: 3,
+    rows: NE * NT,
+    rowsNote: "12 PE x 12 time bins",
+    names: ["PE", "time", "counts"],
+    values: [COUNTS],
+    grid: { axes: [PE_12, T_12(1)], text: "12 PE x 12 time bins" },
+  },
+  "full_AC_on.dat": BACKGROUND,
+  "full_AC_off.dat": BACKGROUND,
+  "full_CO_off.dat": BACKGROUND,
+  "total_neutron.dat": {
+    columns: 3,
+    rows: 1200,
+    rowsNote: "24 time x 50 PE bins",
+    names: ["time", "PE", "expected counts"],
+    values: [{ columns: [2], min: 0, what: "expected counts" }],
+    grid: { axes: [T_24(0), PE_50], text: "24 time x 50 PE bins" },
+  },
+  "data_prompt_cut.dat": TIME_FRACTIONS,
+  "data_delayed_cut.dat": TIME_FRACTIONS,
+};
+
+const read = (f: string) => readTable("likelihood 'coherent'", `coherent-csi-2017/${f}`, SPECS[f]).rows;
 
 export function loadCoherentData(): CoherentData {
   const dir = dataDir();

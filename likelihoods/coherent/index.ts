@@ -66,6 +66,7 @@ export const coherent: Likelihood<CoherentPrepared> = {
   name: "coherent",
   cite: "core paper eq. (B.1); COHERENT Science 357 (2017) 1123, data release 1804.09459; Denton & Gehrlein JHEP 04 (2021) 266",
   description: "COHERENT CsI coherent elastic neutrino–nucleus scattering",
+  readsData: true,
   expensive: true,
   prepare(_model, mX) {
     const b = base();

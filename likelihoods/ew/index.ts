@@ -3,7 +3,8 @@ import { epsYHat, tanTheta } from "../../src/couplings/couplings.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 
 /**
- * Electroweak precision (core paper section 3.1). With ε_Y = ε/c_w (eq. 3.19), ε̂_Y = ε_Y/√(1−ε_Y²) and
+ * Electroweak precision (core paper section 3.1). With the Lagrangian ε_Y of eq. (3.19) (derived from the low-energy
+ * ε in couplings.ts), ε̂_Y = ε_Y/√(1−ε_Y²) and
  * r_X = m_X/m_Z:
  *   T = −(1/α(m_Z)) s_w² ε̂_Y² / (1 − r_X² + s_w² ε̂_Y²)                                   (eq. 3.12)
  * against T = 0.03 ± 0.12 (PDG 2020 electroweak fit with S, U free; eq. 3.11 text), and lepton universality
@@ -16,9 +17,9 @@ const SW2 = SW2_MZ;
 const SW = Math.sqrt(SW2);
 const CW = Math.sqrt(1 - SW2);
 
-/** The T parameter of eq. (3.12). */
-export function tParameter(eps: number, mX: number): number {
-  const hat2 = epsYHat(eps) ** 2;
+/** The T parameter of eq. (3.12) for the Lagrangian ε_Y. */
+export function tParameter(epsY: number, mX: number): number {
+  const hat2 = epsYHat(epsY) ** 2;
   const r2 = (mX / M_Z) ** 2;
   return (-(SW2 * hat2) / (1 - r2 + SW2 * hat2)) / ALPHA_MZ;
 }
@@ -44,8 +45,8 @@ export const ew: Likelihood<Prepared> = {
     return { mX, charge: xL2 - xL1 + 2 * SW2 * (xL1 + xE1 - xL2 - xE2) };
   },
   evaluate(p, c) {
-    const T = tParameter(c.eps, p.mX);
-    const dR = c.eps === 0 ? 0 : (4 / (1 - 4 * SW2 + 8 * SW2 * SW2)) * ((tanTheta(c.eps, p.mX) * c.gX) / G_Z) * p.charge;
+    const T = tParameter(c.epsY, p.mX);
+    const dR = c.epsY === 0 ? 0 : (4 / (1 - 4 * SW2 + 8 * SW2 * SW2)) * ((tanTheta(c.epsY, p.mX) * c.gX) / G_Z) * p.charge;
     const d = chi2(T, EW.T, EW.sigmaT) + chi2(1 + dR, EW.Rmue, EW.sigmaRmue) - SM_CHI2;
     return { dchi2: d, observables: { T, deltaRmue: dR } };
   },

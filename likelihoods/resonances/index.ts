@@ -20,10 +20,6 @@ interface Prepared {
 export const VETO_DCHI2 = 100;
 
 /**
- * Δχ²_reson. of appendix B: 0 where the point passes the selected resonance searches, 100 where any excludes it.
- * Default selection: NA64 2019 (invisible) and BaBar 2014, as in the paper; `--searches` changes it.
- */
-/**
  * log10 of the largest g_X a recast scan visits: g_X = 1, or |ε| = 0.5 at fixed ε e/g_X, where kinetic mixing stops
  * being a perturbation (eq. 3.6).
  */
@@ -31,13 +27,18 @@ export function scanTop(mix: Mixing): number {
   return "epsRatio" in mix ? Math.min(0, Math.log10((0.5 * E_CHARGE) / Math.max(Math.abs(mix.epsRatio), 1e-300))) : 0;
 }
 
+/**
+ * Δχ²_reson. of appendix B: 0 where the point passes the selected resonance searches, 100 where any excludes it.
+ * Default selection: every recastable search; `--searches paper` is the paper's NA64 2019 (invisible) and BaBar 2014.
+ */
 export const resonances: Likelihood<Prepared> = {
   name: "resonances",
   cite: "core paper appendix B; DarkCast recasting (Ilten, Soreq, Williams, Xue, JHEP 06 (2018) 004)",
   description: "resonance-search vetoes (recast dark-photon limits)",
+  readsData: true,
   prepare(model, mX, options) {
     const tables = loadHadronicTables("resonances");
-    const width = new WidthCalculator(mX, tables);
+    const width = new WidthCalculator(mX, tables, options.neutrinos);
     const recasts = selectSearches(dataDir(), options.searches).map((s) => new RecastAtMass(s, mX, tables, width)).filter((r) => r.active);
     return { model, mX, recasts, width, buf: new Float64Array(STATES.length) };
   },

@@ -38,9 +38,11 @@ export class RecastAtMass {
     tables: HadronicTables,
     width: WidthCalculator = new WidthCalculator(m, tables),
   ) {
-    const grid = search.efficiency.type === "displaced" ? displacedRow(loadRGrid(search.name), m) : undefined;
-    this.epsLim = grid ? grid.epsMin : epsLimit(loadLimit(search.name), m);
-    this.epsUp = grid ? Number.POSITIVE_INFINITY : epsUpper(loadLimit(search.name), m);
+    // Displaced searches hold r-value grids: off the grid's masses they set no limit.
+    const displacedSearch = search.efficiency.type === "displaced";
+    const grid = displacedSearch ? displacedRow(loadRGrid(search.name), m) : undefined;
+    this.epsLim = grid ? grid.epsMin : displacedSearch ? Number.POSITIVE_INFINITY : epsLimit(loadLimit(search.name), m);
+    this.epsUp = grid || displacedSearch ? Number.POSITIVE_INFINITY : epsUpper(loadLimit(search.name), m);
     this.width = width;
     const invisible = search.decays.includes("invisible");
     this.stateIdx = invisible ? INVISIBLE : search.decays.map((d) => STATES.indexOf(d as (typeof STATES)[number])).filter((i) => i >= 0);

@@ -1,5 +1,6 @@
 import { C_M_PER_S, M_MU, M_PHI, M_ETA } from "../../src/constants.js";
-import { dataDir as dataDirKey, parseColumns, readDataFile } from "../../src/data/dataDir.js";
+import { dataDir as dataDirKey } from "../../src/data/dataDir.js";
+import { damaged, quote, readDataText, readTable, splitLines, type TableSpec } from "../../src/data/table.js";
 import { UserError } from "../../src/errors.js";
 import { bracket, interpolate } from "../../src/numerics/interpolate.js";
 
@@ -80,13 +81,41 @@ const PRODUCTION_OVERRIDES: Record<string, string> = { BaBar_TheBABAR2016rlg: "m
 
 let cache: { dir: string; list: Search[] } | undefined;
 
+/** Who needs the DarkCast files, in error messages. */
+const RESONANCES = "likelihood 'resonances'";
+const TSV_FIELDS = ["name", "production", "decay", "efficiency", "eprint"];
+
+/**
+ * The rows of limits.tsv, validated: the header line, then 5 tab-separated fields per row (CRLF tolerated), a
+ * search name usable as a file name, non-empty production, decay and efficiency, no name twice.
+ */
+function readLimitsTsv(): string[][] {
+  const { file, text } = readDataText(RESONANCES, "darkcast/limits.tsv");
+  const fail = (line: number, expected: string, found: string) => damaged(RESONANCES, file, line, expected, found);
+  const lines = splitLines(text);
+  const header = TSV_FIELDS.join("\t");
+  if (lines[0] !== header) throw fail(1, `the tab-separated header ${quote(header)}`, lines.length === 0 ? "an empty file" : quote(lines[0]));
+  const rows: string[][] = [];
+  const seen = new Map<string, number>();
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    const f = lines[i].split("\t");
+    if (f.length !== TSV_FIELDS.length) throw fail(i + 1, `${TSV_FIELDS.length} tab-separated fields (${TSV_FIELDS.join(", ")})`, `${f.length} ${quote(lines[i])}`);
+    if (!/^[A-Za-z0-9_]+$/.test(f[0])) throw fail(i + 1, "a search name (letters, digits, _) in field 1", f[0] ? quote(f[0]) : "an empty name");
+    for (let j = 1; j < 4; j++) if (!f[j].trim()) throw fail(i + 1, `a non-empty ${TSV_FIELDS[j]} in field ${j + 1}`, "an empty field");
+    const first = seen.get(f[0]);
+    if (first) throw fail(i + 1, "each search once", `${quote(f[0])} again (first on line ${first})`);
+    seen.set(f[0], i + 1);
+    rows.push(f);
+  }
+  if (rows.length === 0) throw fail(lines.length + 1, "at least one search", "none");
+  return rows;
+}
+
 /** All searches of limits.tsv. */
 export function allSearches(dir: string): Search[] {
   if (cache && cache.dir === dir) return cache.list;
-  const text = readDataFile("resonances", "darkcast/limits.tsv");
-  const lines = text.split("\n").filter((l) => l.trim() && !l.startsWith("name\t"));
-  const list = lines.map((line) => {
-    const [name, prod, decay, eff, eprint] = line.split("\t");
+  const list = readLimitsTsv().map(([name, prod, decay, eff, eprint]) => {
     const p = parseProduction(prod);
     if (PRODUCTION_OVERRIDES[name]) p.production = PRODUCTION_OVERRIDES[name];
     const e = parseEfficiency(eff ?? "");
@@ -100,16 +129,23 @@ export function allSearches(dir: string): Search[] {
   return list;
 }
 
-/** The paper's selection (appendix B): NA64 2019 invisible and BaBar 2014. */
-export const DEFAULT_SEARCHES = ["NA64_NA642019imj", "BaBar_Lees2014xha"];
+/** The core paper's selection (appendix B): NA64 2019 invisible and BaBar 2014 (`--searches paper`). */
+export const PAPER_SEARCHES = ["NA64_NA642019imj", "BaBar_Lees2014xha"];
 
-/** Resolve names; "all" = every recastable search. Unknown or non-recastable names are errors. */
+/**
+ * The default selection: every recastable search. Away from the paper's fixed-mass Table 1 analysis the other
+ * searches matter (BaBar 4µ and LHCb above 2m_µ, beam dumps at small couplings); at 200 MeV they change nothing.
+ */
+export const DEFAULT_SEARCHES = ["all"];
+
+/** Resolve names; "all" = every recastable search, "paper" = PAPER_SEARCHES. Unknown or non-recastable names are errors. */
 export function selectSearches(dir: string, names: readonly string[] = DEFAULT_SEARCHES): Search[] {
   const all = allSearches(dir);
   if (names.length === 1 && names[0] === "all") return all.filter((s) => !s.notRecastable);
-  return names.map((n) => {
+  const list = names.length === 1 && names[0] === "paper" ? PAPER_SEARCHES : names;
+  return list.map((n) => {
     const s = all.find((x) => x.name === n);
-    if (!s) throw new UserError(`unknown search '${n}' (see darkcast/limits.tsv; 'all' selects every recastable one)`);
+    if (!s) throw new UserError(`unknown search '${n}' (see darkcast/limits.tsv; 'all' selects every recastable one, 'paper' the core paper's two)`);
     if (s.notRecastable) throw new UserError(`search '${n}' cannot be recast: ${s.notRecastable}`);
     return s;
   });
@@ -124,12 +160,64 @@ export interface LimitCurve {
 
 const limits = new Map<string, LimitCurve>();
 
+/**
+ * A one- or two-sided limit curve: a '#' header, then (mass, lower ε[, upper ε]) rows, the same column count
+ * throughout, masses non-decreasing (digitised curves repeat a mass at steps and gaps, e.g. CMS_CMS2019kiy,
+ * E137_Bjorken2009mm), 0 < ε ≤ 1e5 (1e5 = no limit).
+ */
+const LIMIT_CURVE: TableSpec = {
+  columns: [2, 3],
+  rows: { min: 2 },
+  header: "comment",
+  names: ["mass", "lower ε", "upper ε"],
+  increasing: [{ column: 0, strict: false }],
+  values: [
+    { columns: [0], min: 0, what: "masses" },
+    { columns: { from: 1 }, above: 0, max: 1e5, what: "ε" },
+  ],
+};
+
+/** An r-value grid: (mass, ε, r) rows grouped by mass (non-decreasing), ε strictly increasing within a mass. */
+const R_GRID: TableSpec = {
+  columns: 3,
+  rows: { min: 2 },
+  header: "comment",
+  names: ["mass", "ε", "r"],
+  increasing: [
+    { column: 0, strict: false },
+    { column: 1, strict: true, within: 0 },
+  ],
+  values: [
+    { columns: [0], min: 0, what: "masses" },
+    { columns: [1], above: 0, what: "ε" },
+    { columns: [2], min: 0, what: "r-values" },
+  ],
+};
+
+/** pp → X production mechanisms a .prd file may name (production.ts). */
+const PP_MECHANISMS = new Set(["rho0", "eta_gamma", "omega_pi0", "omega", "phi", "d_d", "u_u", "s_s", "c_c", "b_b"]);
+
+/** A .prd table: a '# mass name…' header naming every column, strictly increasing mass, fractions in [0, 1]. */
+const FRACTIONS: TableSpec = {
+  columns: { min: 2 },
+  rows: { min: 2 },
+  header: "names",
+  increasing: [{ column: 0, strict: true }],
+  values: [
+    { columns: [0], min: 0, what: "masses" },
+    { columns: { from: 1 }, min: 0, max: 1 + 1e-3, what: "fractions" },
+  ],
+};
+
 /** A limit curve, read once per data directory. */
 export function loadLimit(name: string): LimitCurve {
   const key = `${dataDirKey()}|${name}`;
   const hit = limits.get(key);
   if (hit) return hit;
-  const rows = parseColumns(readDataFile("resonances", `darkcast/limits/${name}.lmt`));
+  // recast.ts also asks for the curve of a displaced search (outside its grid's masses, where it is Infinity):
+  // its file is an r-value grid, validated as one and read as (mass, ε, r) columns as before.
+  const displaced = allSearches(dataDirKey()).find((s) => s.name === name)?.efficiency.type === "displaced";
+  const { rows } = readTable(RESONANCES, `darkcast/limits/${name}.lmt`, displaced ? R_GRID : LIMIT_CURVE);
   const two = rows[0].length >= 3;
   const curve = {
     m: Float64Array.from(rows, (r) => r[0]),
@@ -176,7 +264,7 @@ export function loadRGrid(name: string): RGrid {
   const hit = grids.get(key);
   if (hit) return hit;
   const byMass = new Map<number, [number, number][]>();
-  for (const [m, eps, r] of parseColumns(readDataFile("resonances", `darkcast/limits/${name}.lmt`))) {
+  for (const [m, eps, r] of readTable(RESONANCES, `darkcast/limits/${name}.lmt`, R_GRID).rows) {
     const list = byMass.get(m);
     if (list) list.push([eps, r]);
     else byMass.set(m, [[eps, r]]);
@@ -198,9 +286,13 @@ export function loadFractions(file: string): { m: Float64Array; columns: string[
   const key = `${dataDirKey()}|${file}`;
   const hit = fractions.get(key);
   if (hit) return hit;
-  const text = readDataFile("resonances", `darkcast/limits/${file}`);
-  const header = text.split("\n")[0].replace(/^\s*#\s*/, "").trim().split(/\s+/);
-  const rows = parseColumns(text);
+  const { file: path, rows, names, headerLine } = readTable(RESONANCES, `darkcast/limits/${file}`, FRACTIONS);
+  const header = names!;
+  const bad = header.findIndex((h, j) => (j === 0 ? h !== "mass" : !PP_MECHANISMS.has(h)));
+  if (bad >= 0) {
+    const expected = bad === 0 ? "'mass' as the first header name" : `a production mechanism (${[...PP_MECHANISMS].join(", ")}) as header name ${bad + 1}`;
+    throw damaged(RESONANCES, path, headerLine, expected, quote(header[bad]));
+  }
   const t = { m: Float64Array.from(rows, (r) => r[0]), columns: header.slice(1), f: header.slice(1).map((_, j) => Float64Array.from(rows, (r) => r[j + 1])) };
   fractions.set(key, t);
   return t;

@@ -1,5 +1,6 @@
 import { G_F } from "../../src/constants.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
+import { arrayOf, checkShape, finite, object, type Problem, sameLength } from "../../src/data/validate.js";
 import { readCommitted } from "../../src/paths.js";
 import { CA_SM, CV_SM, type TridentKernel } from "./kernel.js";
 
@@ -28,9 +29,36 @@ export function tridentRatio(CV: number, CA: number): number {
 
 let cached: TridentKernel | undefined;
 
+const COUNT = finite({ above: 0, integer: true });
+/** The fields of kernel.json that the code uses: kernel (TridentKernel), all finite, Q² > 0, arrays aligned. */
+const KERNEL_SHAPE = object({
+  kernel: object({
+    energies: arrayOf(finite({ above: 0 }), { minLength: 1 }),
+    weights: arrayOf(finite({ min: 0 }), { minLength: 1 }),
+    Z: COUNT,
+    A: COUNT,
+    resolution: object({ nS: COUNT, nM: COUNT, nT: COUNT, nEta: COUNT, nPhi: COUNT }),
+    q2: arrayOf(finite({ above: 0 }), { minLength: 1 }),
+    vv: arrayOf(finite()),
+    aa: arrayOf(finite()),
+    va: arrayOf(finite()),
+  }),
+});
+
+/** Checks a parsed likelihoods/trident/kernel.json. */
+export function validateKernelFile(value: unknown): Problem | undefined {
+  const shape = checkShape(value, KERNEL_SHAPE);
+  if (shape) return shape;
+  const k = (value as { kernel: TridentKernel }).kernel;
+  return (
+    sameLength({ "kernel.energies": k.energies, "kernel.weights": k.weights }) ??
+    sameLength({ "kernel.q2": k.q2, "kernel.vv": k.vv, "kernel.aa": k.aa, "kernel.va": k.va })
+  );
+}
+
 /** The committed kernel (regenerate with `u1x trident --rebuild --write`). */
 export function committedKernel(): TridentKernel {
-  cached ??= readCommitted<{ kernel: TridentKernel }>(KERNEL_FILE, "trident", "u1x trident --rebuild --write").kernel;
+  cached ??= readCommitted<{ kernel: TridentKernel }>(KERNEL_FILE, "trident", "u1x trident --rebuild --write", validateKernelFile).kernel;
   return cached;
 }
 
@@ -72,6 +100,7 @@ export const trident: Likelihood<TridentMoments> = {
   name: "trident",
   cite: "core paper eqs. (3.20)–(3.23); CCFR PRL 66 (1991) 3117; equivalent-photon kernel (README)",
   description: "CCFR neutrino trident production",
+  massRange: { min: 0.01, max: Number.POSITIVE_INFINITY, why: "the equivalent-photon kernel is computed for m_X from 10 MeV up (likelihoods/trident/README.md)" },
   prepare(_model, mX) {
     return kernelMoments(committedKernel(), mX);
   },

@@ -1,99 +1,133 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { setDataDir } from "../data/dataDir.js";
 import { UserError } from "../errors.js";
-import { couplingsCommand } from "./commands/couplings.js";
-import { modelsCommand } from "./commands/models.js";
+import { DEFAULT_LIKELIHOODS } from "../likelihood/registry.js";
+import { repoPath } from "../paths.js";
+import { parseInteger } from "../units.js";
 import { chi2Command } from "./commands/chi2.js";
 import { coherentCommand } from "./commands/coherent.js";
+import { couplingsCommand } from "./commands/couplings.js";
 import { fitCommand } from "./commands/fit.js";
 import { limitsCommand } from "./commands/limits.js";
 import { massBoundCommand, scanMassCommand } from "./commands/mass.js";
+import { modelsCommand } from "./commands/models.js";
+import { nsiRefitCommand } from "./commands/nsiRefit.js";
 import { plotCommand } from "./commands/plot.js";
 import { rankCommand } from "./commands/rank.js";
 import { tablesCommand } from "./commands/tables.js";
-import { nsiRefitCommand } from "./commands/nsiRefit.js";
 import { tridentCommand } from "./commands/trident.js";
 import { widthsCommand } from "./commands/widths.js";
 
 type Handler = (args: Record<string, unknown>) => string | Promise<string>;
 
-const model = (y: Argv, required = true) => y.option("model", { type: "string", demandOption: required, describe: "cB,ce,cmu,ctau | name (Lmu-Ltau, 3B-7Le-Lmu-Ltau) | id (V12)" });
-const mixing = (y: Argv) =>
-  y.option("eps", { type: "string", describe: "kinetic mixing ε" }).option("eps-ratio", { type: "string", describe: "ε·e/g_X" });
+const VERSION: string = JSON.parse(readFileSync(repoPath("package.json"), "utf8")).version;
 
-const fitOptions = (y: Argv) =>
-  y.option("likelihoods", { type: "string", describe: "comma-separated Δχ² terms (default: all)" })
-    .option("inputs", { type: "string", describe: "g−2 input set: paper2022 (default) or 2025" })
-    .option("searches", { type: "string", describe: "resonance searches (comma-separated limit-file names)" });
+// Option builders: every option says what it takes and its default.
+const str = (describe: string, demandOption = false) => ({
+  type: "string" as const,
+  describe: demandOption || /default|required/.test(describe) ? describe : `${describe} (default: none)`,
+  demandOption,
+});
+const model = (y: Argv, required = true) =>
+  y.option("model", str("the model: cB,ce,cmu,ctau (charges exactly as typed, quark charge cB/3), a name (Lmu-Ltau, B-L, 3B-7Le-Lmu-Ltau), or a catalogue id (V12, C3; catalogue normalisation)", required));
+const mixing = (y: Argv) =>
+  y.option("eps", str("kinetic mixing ε: the coefficient of e·Q_f in the X current (eq. 2.2, DarkCast's ε); --eps or --eps-ratio is required"))
+    .option("eps-ratio", str("kinetic mixing as ε·e/g_X (Table 1's column); --eps or --eps-ratio is required"));
+const mass = (y: Argv, required = true) => y.option("mx", str("m_X in GeV or with a case-sensitive unit: 200MeV, 1.5GeV (meV is milli-eV)", required));
+const coupling = (y: Argv) => y.option("g", str("the gauge coupling g_X, 0 < g_X ≤ √(4π) (required, except for DarkPhoton)"));
+const neutrinos = (y: Argv) =>
+  y.option("neutrinos", { type: "string", default: "left", describe: "invisible widths: left (Γ(X→νν̄) = g²x²m/24π per flavour; core paper, DarkCast ≤ 2.0) or dirac (g²x²m/12π, DarkCast 2.1)" });
+const terms = (y: Argv) =>
+  neutrinos(
+    y.option("likelihoods", str(`comma-separated Δχ² terms, or all (adds trident, ew) (default: ${DEFAULT_LIKELIHOODS.join(",")}, eq. B.1)`))
+      .option("inputs", str("g−2 input set: paper2022 (default) or 2025"))
+      .option("searches", str("resonance searches of the veto: all recastable (default), paper (NA64 2019 + BaBar 2014, the core paper's), or limit-file names, comma-separated")),
+  );
+const range = (y: Argv, from: string, to: string, points?: string) => {
+  const r = y.option("from", str(`lower end of the mass range (default ${from})`)).option("to", str(`upper end of the mass range (default ${to})`));
+  return points === undefined ? r : r.option("points", str(`number of log-spaced masses (default ${points})`));
+};
+const threads = (y: Argv) => y.option("threads", str("worker threads (default: the machine's cores; results do not depend on it)"));
+
+/** Join a negative number to its option ("--g -1e-3" → "--g=-1e-3"), which yargs would otherwise read as flags. */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const tok of argv) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^--?[a-zA-Z][\w-]*$/.test(prev) && /^-(\d|\.\d)/.test(tok)) out[out.length - 1] = `${prev}=${tok}`;
+    else out.push(tok);
+  }
+  return out;
+}
 
 /** Build the CLI; `out` receives the whole result once it is complete. */
 export function buildCli(argv: string[], out: (s: string) => void) {
   const run = (h: Handler) => async (args: Record<string, unknown>) => {
     if (args["data-dir"] !== undefined) setDataDir(String(args["data-dir"]));
+    args.maxCharge = parseInteger(args.maxCharge, "--max-charge");
+    if ((args.maxCharge as number) > 30) throw new UserError(`--max-charge: at most 30, got ${args.maxCharge}`);
     out(await h(args));
   };
-  return yargs(argv)
+  return yargs(joinNegativeValues(argv))
     .scriptName("u1x")
     .usage("$0 <command> [options]\n\nGlobal fits of light U(1)_X gauge bosons to (g-2)_µ and its constraints (Greljo, Stangl, Thomsen, Zupan 2022).")
-    .option("format", { type: "string", default: "table", describe: "table | json | csv | md | latex" })
-    .option("data-dir", { type: "string", describe: "experimental data directory (default ../shared/data, or $U1X_DATA_DIR)" })
-    .option("max-charge", { type: "number", default: 10, describe: "charge bound of the catalogue" })
+    .option("format", str("output format: table (default), json, csv, md or latex, where the command supports it"))
+    .option("data-dir", str("experimental data directory (default: ../shared/data next to the repository, or $U1X_DATA_DIR)"))
+    .option("max-charge", { type: "string", default: "10", describe: "charge bound |x| of the model catalogue (1–30)" })
     .command("models", "list the anomaly-free U(1)_X models (section 2.2)", (y) =>
-      y.option("category", { type: "string", choices: ["vector", "chiral"] }), run((a) => modelsCommand(a as never)))
+      y.option("category", str("vector or chiral (default: both)")), run((a) => modelsCommand(a as never)))
     .command("couplings", "effective couplings of X to SM fermions (eq. 2.2, 3.10)", (y) =>
-      mixing(model(y)).option("g", { type: "string", describe: "g_X (omit for charges per unit g_X)" }).option("mx", { type: "string", describe: "m_X (GeV or with unit) for X–Z mixing" }),
+      mixing(model(y)).option("g", str("g_X (default: none, couplings per unit g_X, which needs --eps-ratio)")).option("mx", str("m_X for X–Z mixing (default: none, m_X → 0)")),
       run((a) => couplingsCommand(a as never)))
-    .command("widths", "partial widths and branching ratios of X", (y) =>
-      mixing(model(y)).option("mx", { type: "string", demandOption: true }).option("g", { type: "string", demandOption: true }),
-      run((a) => widthsCommand(a as never)))
-    .command("chi2", "Δχ² of eq. (B.1) at one point, with terms and observables", (y) =>
-      fitOptions(mixing(model(y)).option("mx", { type: "string", demandOption: true }).option("g", { type: "string", demandOption: true })),
-      run((a) => chi2Command(a as never)))
+    .command("widths", "partial widths and branching ratios of X", (y) => neutrinos(coupling(mass(mixing(model(y))))), run((a) => widthsCommand(a as never)))
+    .command("chi2", "Δχ² of eq. (B.1) at one point, with terms and observables", (y) => terms(coupling(mass(mixing(model(y))))), run((a) => chi2Command(a as never)))
     .command("nsi-refit", "refit the NSI χ² parameters to Table 2 (eq. A.15)", (y) =>
-      y.option("write", { type: "boolean", describe: "store the result in fits/nsi-refit/result.json" })
-        .option("seed", { type: "string" }).option("starts", { type: "string" })
-        .option("table3", { type: "boolean", describe: "evaluate Table 3 as printed (ρ_µτ regularised) instead" }),
+      y.option("write", { type: "boolean", describe: "store the result in fits/nsi-refit/result.json (default: no)" })
+        .option("seed", str("seed of the random starts (default: the recipe's, fits/nsi-refit/recipe.json)"))
+        .option("starts", str("number of random starts, a positive integer (default: the recipe's)"))
+        .option("table3", { type: "boolean", describe: "evaluate Table 3 as printed (ρ_µτ regularised) instead (default: no)" }),
       run((a) => nsiRefitCommand(a as never)))
-    .command("coherent", "COHERENT CsI: expected and observed counts per bin with the profiled pulls", (y) =>
-      mixing(model(y)).option("mx", { type: "string", demandOption: true }).option("g", { type: "string", demandOption: true }),
-      run((a) => coherentCommand(a as never)))
+    .command("coherent", "COHERENT CsI: expected and observed counts per bin with the profiled pulls", (y) => coupling(mass(mixing(model(y)))), run((a) => coherentCommand(a as never)))
     .command("trident", "CCFR trident σ/σ_SM at one point (equivalent-photon kernel and EFT), or --rebuild the kernel", (y) =>
-      mixing(model(y, false)).option("mx", { type: "string" }).option("g", { type: "string" })
-        .option("rebuild", { type: "boolean", describe: "recompute the equivalent-photon kernel" })
-        .option("write", { type: "boolean", describe: "with --rebuild: store it in likelihoods/trident/kernel.json" })
-        .option("energy", { type: "string", describe: "with --rebuild: neutrino energies, comma-separated (default 160GeV)" }),
+      coupling(mass(mixing(model(y, false)), false))
+        .option("rebuild", { type: "boolean", describe: "recompute the equivalent-photon kernel (default: no)" })
+        .option("write", { type: "boolean", describe: "with --rebuild: store it in likelihoods/trident/kernel.json (default: no)" })
+        .option("energy", str("with --rebuild: neutrino energies, comma-separated (default 160GeV)")),
       run((a) => tridentCommand(a as never)))
-    .command("fit", "profile one model over (g_X, ε) at m_X", (y) => fitOptions(model(y)).option("mx", { type: "string", demandOption: true }), run((a) => fitCommand(a as never)))
-    .command("rank", "Table 1: all vector-like models profiled at m_X, sorted by Δχ²", (y) =>
-      fitOptions(y).option("mx", { type: "string" }).option("top", { type: "string" }).option("threads", { type: "string" })
-        .option("intervals", { type: "boolean", describe: "also compute the Δχ² = 1 intervals" })
-        .option("profile-mass", { type: "boolean", describe: "profile m_X too, over [--from, --to]" }).option("from", { type: "string" }).option("to", { type: "string" }),
+    .command("fit", "profile one model over (g_X, ε) at m_X", (y) => terms(mass(model(y))), run((a) => fitCommand(a as never)))
+    .command("rank", "every vector-like model profiled at m_X (Table 1), or with m_X profiled too, sorted by Δχ²", (y) =>
+      threads(range(terms(mass(y, false)), "10MeV", "4GeV"))
+        .option("top", str("show only the best N rows (default: all)"))
+        .option("intervals", { type: "boolean", describe: "also compute the Δχ² = 1 intervals (default: no)" })
+        .option("profile-mass", { type: "boolean", describe: "profile m_X too, over [--from, --to] (default: no; not with --mx)" }),
       run((a) => rankCommand(a as never)))
-    .command("tables", "regenerate Table 1 (both input sets), the NSI refit table and the Fig. 4 series", (y) =>
-      y.option("out", { type: "string", demandOption: true }).option("threads", { type: "string" }),
-      run((a) => tablesCommand(a as never)))
+    .command("tables", "regenerate Table 1 (both input sets), the NSI refit table, the Fig. 4 series, the mass scans and the figures", (y) =>
+      threads(y.option("out", str("output directory (created if needed)", true))), run((a) => tablesCommand(a as never)))
     .command("mass-bound", "Fig. 1: the generic upper bound on m_X from (g-2) + CCFR + T", (y) =>
-      y.option("from", { type: "string" }).option("to", { type: "string" }).option("points", { type: "string" }).option("inputs", { type: "string" })
-        .option("trident", { type: "string", describe: "eft (eq. 3.21, as Fig. 1) or kernel (equivalent photon with the X propagator)" }),
+      range(y, "1GeV", "300GeV", "40").option("inputs", str("g−2 input set: paper2022 (default) or 2025"))
+        .option("trident", str("eft (eq. 3.21, as Fig. 1; default) or kernel (equivalent photon with the X propagator)")),
       run((a) => massBoundCommand(a as never)))
-    .command("scan-mass", "profile one model over (g_X, ε) at each m_X", (y) =>
-      fitOptions(model(y)).option("from", { type: "string" }).option("to", { type: "string" }).option("points", { type: "string" }),
-      run((a) => scanMassCommand(a as never)))
+    .command("scan-mass", "profile one model over (g_X, ε) at each m_X", (y) => range(terms(model(y)), "10MeV", "4GeV", "30"), run((a) => scanMassCommand(a as never)))
     .command("plot <figure>", "write a paper-style figure as SVG: mass-bound (Fig. 1), alpha-r (Fig. 2), fig4, exclusion (Figs. 3, 5, 6), scan-mass", (y) =>
-      fitOptions(y.positional("figure", { type: "string", demandOption: true })).option("eps-ratio", { type: "string" })
-        .option("out", { type: "string", demandOption: true }).option("model", { type: "string" }).option("ranking", { type: "string", describe: "ranking JSON (fig4, alpha-r)" })
-        .option("from", { type: "string" }).option("to", { type: "string" }).option("points", { type: "string" }),
+      range(terms(model(y.positional("figure", { type: "string", demandOption: true, describe: "mass-bound, alpha-r, fig4, exclusion or scan-mass" }), false)), "1GeV for mass-bound, 10MeV otherwise", "300GeV for mass-bound, 1GeV for exclusion, 4GeV for scan-mass", "40; 30 for exclusion in tables")
+        .option("eps-ratio", str("ε·e/g_X of the exclusion plane"))
+        .option("out", str("the SVG file to write", true))
+        .option("ranking", str("ranking JSON for fig4 and alpha-r (the output of rank --format json, or fits/tables/table1-200MeV.json)")),
       run((a) => plotCommand(a as never)))
     .command("limits", "recast resonance-search limits on g_X (DarkCast method)", (y) =>
-      mixing(model(y)).option("mx", { type: "string" }).option("searches", { type: "string", describe: "limit-file names, comma-separated (default: all recastable)" })
-        .option("scan", { type: "string", describe: "mass range LO:HI, e.g. 10MeV:4GeV" }).option("points", { type: "string" }),
+      neutrinos(mass(mixing(model(y)), false))
+        .option("g", str("also evaluate each search at this g_X: the signal ratio S and whether it excludes (default: none)"))
+        .option("searches", str("limit-file names, comma-separated, paper, or all (default: all recastable)"))
+        .option("scan", str("a mass range LO:HI, e.g. 10MeV:4GeV, instead of --mx"))
+        .option("points", str("with --scan: number of log-spaced masses (default 50)")),
       run((a) => limitsCommand(a as never)))
     .demandCommand(1, "give a command (u1x --help lists them)")
     .strict()
     .help()
-    .version(false)
+    .version(VERSION)
     .fail((msg, err) => {
       throw err ?? new UserError(msg);
     });

@@ -1,29 +1,21 @@
-import { MEV } from "../constants.js";
 import { couplings, type Mixing } from "../couplings/couplings.js";
-import { resolveModel } from "../models/spec.js";
 import { UserError } from "../errors.js";
+import type { Model } from "../models/model.js";
+import { catalogueLabel, resolveModel } from "../models/spec.js";
+import { parseMass, parseNumber } from "../units.js";
+import { NEUTRINO_WIDTHS, type NeutrinoWidths } from "../widths/calculator.js";
 
-const UNITS: Record<string, number> = { ev: 1e-9, kev: 1e-6, mev: MEV, gev: 1, tev: 1e3 };
+export { parseInteger, parseMass, parseNumber } from "../units.js";
 
-/** A mass in GeV from "0.2", "200MeV", "0.2 GeV"; positive and finite. */
-export function parseMass(input: unknown, what = "--mx"): number {
-  const s = String(input ?? "").trim();
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Z]*)$/.exec(s);
-  if (!m) throw new UserError(`${what}: cannot read a mass from '${s}' (give GeV, or a unit: 200MeV, 1.5GeV)`);
-  const unit = m[2].toLowerCase() || "gev";
-  const f = UNITS[unit];
-  if (f === undefined) throw new UserError(`${what}: unknown unit '${m[2]}' (use eV, keV, MeV, GeV or TeV)`);
-  const v = Number(m[1]) * f;
-  if (!Number.isFinite(v) || v <= 0) throw new UserError(`${what}: the mass must be positive and finite, got '${s}'`);
-  return v;
-}
+/** The largest perturbative gauge coupling, g_X²/(4π) ≤ 1. */
+export const G_PERTURBATIVE = Math.sqrt(4 * Math.PI);
 
-/** A finite number. */
-export function parseNumber(input: unknown, what: string): number {
-  const s = String(input ?? "").trim();
-  const v = s === "" ? Number.NaN : Number(s);
-  if (!Number.isFinite(v)) throw new UserError(`${what}: expected a finite number, got '${s}'`);
-  return v;
+/** g_X: positive and perturbative. */
+export function parseCoupling(input: unknown, what = "--g"): number {
+  const g = parseNumber(input, what);
+  if (!(g > 0)) throw new UserError(`${what}: g_X must be positive, got ${g} (the sign of the charges is the model's: flip the model instead)`);
+  if (g > G_PERTURBATIVE) throw new UserError(`${what}: g_X = ${g} is not perturbative (g_X ≤ √(4π) = ${G_PERTURBATIVE.toFixed(3)})`);
+  return g;
 }
 
 /** The kinetic mixing from --eps or --eps-ratio (exactly one). */
@@ -37,22 +29,53 @@ export function parseMixing(args: { eps?: unknown; epsRatio?: unknown }, require
   return undefined;
 }
 
-/** The options of the point commands (chi2, widths, coherent). */
+/** A comma-separated list with no empty entries. */
+export function parseList(input: unknown, what: string): string[] {
+  const s = String(input ?? "");
+  const items = s.split(",").map((x) => x.trim());
+  if (items.some((x) => x === "")) throw new UserError(`${what}: empty entry in '${s}' (give comma-separated names)`);
+  return items;
+}
+
+/** --neutrinos left|dirac. */
+export function parseNeutrinos(input: unknown): NeutrinoWidths {
+  const s = String(input ?? "left");
+  if (!(NEUTRINO_WIDTHS as readonly string[]).includes(s)) throw new UserError(`--neutrinos: expected ${NEUTRINO_WIDTHS.join(" or ")}, got '${s}'`);
+  return s as NeutrinoWidths;
+}
+
+/** Refuse two options that exclude each other. */
+export function exclusive(a: Record<string, unknown>, x: string, y: string, why: string): void {
+  const camel = (k: string) => k.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+  if (a[camel(x)] !== undefined && a[camel(x)] !== false && a[camel(y)] !== undefined && a[camel(y)] !== false)
+    throw new UserError(`--${x} and --${y} exclude each other: ${why}`);
+}
+
+const isDarkPhoton = (m: Model) => m.xq === 0 && m.xL.every((x) => x === 0) && m.xE.every((x) => x === 0);
+
+/** The options of the point commands (chi2, widths, coherent, trident). */
 export interface PointArgs {
   model: string;
   mx: string;
-  g: string;
+  g?: string;
   eps?: string;
   epsRatio?: string;
   maxCharge: number;
-  format: string;
+  format?: string;
 }
 
-/** A model at one point (mass, g_X, mixing), as the point commands take it. */
+/** A model at one point (mass, g_X, mixing), as the point commands take it. The dark photon needs no --g. */
 export function parsePoint(a: PointArgs) {
   const model = resolveModel(a.model, a.maxCharge);
   const mX = parseMass(a.mx);
-  const gX = parseNumber(a.g, "--g");
+  if (a.g === undefined && !isDarkPhoton(model)) throw new UserError("give the coupling --g g_X");
+  const gX = a.g === undefined ? 0 : parseCoupling(a.g);
   const mix = parseMixing(a) as Mixing;
   return { model, mX, gX, mix, couplings: couplings(model, gX, mix, mX) };
+}
+
+/** "B-L (catalogue: V8 ×1/3)" for captions. */
+export function modelCaption(m: Model): string {
+  const label = catalogueLabel(m);
+  return label && label !== m.name ? `${m.name} (catalogue: ${label})` : m.name;
 }

@@ -5,12 +5,16 @@ import type { Model } from "../models/model.js";
 /**
  * Effective couplings of the X mass eigenstate to SM fermions (core paper eqs. 2.2 and 3.5–3.10, 3.18).
  *
- * With kinetic mixing ε to the photon (ε = c_w ε_Y, eq. 3.19), the current that X couples to is
+ * Convention for the kinetic mixing: ε (`--eps`) is the coefficient of e Q_f in the low-energy X current, exactly as
+ * in eq. (2.2) and in DarkCast, so that x_f → x_f + (ε e/g_X) Q_f and ε e/g_X = c_e cancels the electron's vector
+ * coupling at any g_X. The Lagrangian hypercharge mixing ε_Y of eq. (3.19) that X–Z mixing needs follows from it:
+ * with ε̂_Y = ε_Y/√(1−ε_Y²), the photon coefficient of eq. (3.10) at m_X → 0 is c_w ε_Y/√(1 − c_w²ε_Y²), so
+ *   c_w ε_Y = ε/√(1+ε²)                                                                  (inverse of eq. 3.10 at r_X → 0)
+ * and then
  *   g_X J_X,eff = g_X J_X + e c_w c_θ ε̂_Y J_EM + g_Z c_θ (t_θ − s_w ε̂_Y) J_Z            (eq. 3.10)
- * where ε̂_Y = ε_Y/√(1−ε_Y²), t_θ of eq. (3.6) and r_X = m_X/m_Z. For m_X ≪ m_Z the last term is
- * suppressed by r_X² and the charge shift reduces to x_f → x_f + ε e Q_f/(g_X √(1−ε²)) (eq. 2.2).
- * Couplings are absolute (they include g_X); chiral L/R values, vector V = (L+R)/2 and axial A = (L−R)/2
- * in the convention g X̄ (q_V − q_A γ5) f of eq. (2.4).
+ * with t_θ of eq. (3.6) and r_X = m_X/m_Z. At finite m_X the e Q_f coefficient differs from ε by O(ε³ r_X²) and the
+ * Z current adds O(ε r_X²). Couplings are absolute (they include g_X); chiral L/R values, vector V = (L+R)/2 and
+ * axial A = (L−R)/2 in the convention g X̄ (q_V − q_A γ5) f of eq. (2.4).
  */
 export interface ChiralCoupling {
   L: number;
@@ -21,9 +25,11 @@ export interface ChiralCoupling {
 
 export interface Couplings {
   gX: number;
-  /** Kinetic mixing with the photon, ε. */
+  /** Kinetic mixing ε: the coefficient of e Q_f at low energy (eq. 2.2). */
   eps: number;
-  /** ε e / g_X (Table 1's column); NaN when g_X = 0. */
+  /** The Lagrangian hypercharge mixing ε_Y of eq. (3.19), derived from ε. */
+  epsY: number;
+  /** ε e / g_X (Table 1's column); NaN when g_X = 0 (printed as null). */
   epsRatio: number;
   mX: number;
   e: ChiralCoupling;
@@ -38,8 +44,8 @@ export interface Couplings {
   n: number;
 }
 
-/** How the kinetic mixing is given: ε itself, or ε e/g_X. */
-export type Mixing = { eps: number } | { epsRatio: number };
+/** How the kinetic mixing is given: ε (eq. 2.2), ε e/g_X, or the Lagrangian ε_Y of eq. (3.19). */
+export type Mixing = { eps: number } | { epsRatio: number } | { epsY: number };
 
 export interface MixingCoefficients {
   /** Coefficient of e Q_f (≈ ε). */
@@ -52,25 +58,42 @@ const SW = Math.sqrt(SW2_MZ);
 const CW = Math.sqrt(1 - SW2_MZ);
 const G_Z = E_CHARGE / (SW * CW);
 
-/** ε̂_Y = ε_Y/√(1−ε_Y²) with ε_Y = ε/c_w (eqs. 3.7, 3.19). */
-export function epsYHat(eps: number): number {
-  const epsY = eps / CW;
-  if (Math.abs(epsY) >= 1) throw new UserError(`kinetic mixing |ε| = ${Math.abs(eps)} is unphysical (|ε_Y| = |ε|/c_w must be < 1)`);
+/**
+ * The largest |ε| the engine takes. The mapping below is one-to-one while s_w ε̂_Y < 1 − r_X² (the branch of
+ * t_θ in eq. 3.6), i.e. up to |ε| ≈ 1.29 at low mass; |ε| ≥ 1 is no perturbation of the photon anyway.
+ */
+export const EPS_MAX = 1;
+
+/** ε_Y of eq. (3.19) from the low-energy ε: c_w ε_Y = ε/√(1+ε²). */
+export function epsYFromEps(eps: number): number {
+  if (!(Math.abs(eps) < EPS_MAX)) throw new UserError(`kinetic mixing |ε| = ${Math.abs(eps)} is not a small mixing with the photon (the engine takes |ε| < ${EPS_MAX})`);
+  return eps / Math.sqrt(1 + eps * eps) / CW;
+}
+
+/** The low-energy ε of a Lagrangian ε_Y (inverse of epsYFromEps). */
+export function epsFromEpsY(epsY: number): number {
+  if (!(Math.abs(epsY) < 1)) throw new UserError(`kinetic mixing |ε_Y| = ${Math.abs(epsY)} is unphysical (|ε_Y| must be < 1)`);
+  const e0 = CW * epsY;
+  return e0 / Math.sqrt(1 - e0 * e0);
+}
+
+/** ε̂_Y = ε_Y/√(1−ε_Y²) (eq. 3.7). */
+export function epsYHat(epsY: number): number {
   return epsY / Math.sqrt(1 - epsY * epsY);
 }
 
-/** t_θ of eq. (3.6); the branch keeps |t_θ| ≤ 1. */
-export function tanTheta(eps: number, mX: number): number {
-  const a = SW * epsYHat(eps);
+/** t_θ of eq. (3.6) for the Lagrangian ε_Y; the branch keeps |t_θ| ≤ 1. */
+export function tanTheta(epsY: number, mX: number): number {
+  const a = SW * epsYHat(epsY);
   const b = 1 - (mX / M_Z) ** 2;
   return Math.abs(a) < Math.abs(b) ? a / b : b / a;
 }
 
-/** The ε-dependent coefficients of eq. (3.10) at mass m_X (GeV). */
-export function mixingCoefficients(eps: number, mX: number): MixingCoefficients {
-  if (eps === 0) return { photon: 0, z: 0 };
-  const hat = epsYHat(eps);
-  const t = tanTheta(eps, mX);
+/** The mixing-dependent coefficients of eq. (3.10) at mass m_X (GeV), for the Lagrangian ε_Y. */
+export function mixingCoefficients(epsY: number, mX: number): MixingCoefficients {
+  if (epsY === 0) return { photon: 0, z: 0 };
+  const hat = epsYHat(epsY);
+  const t = tanTheta(epsY, mX);
   const c = 1 / Math.sqrt(1 + t * t);
   return { photon: CW * c * hat, z: c * (t - SW * hat) };
 }
@@ -80,9 +103,11 @@ export function epsFromRatio(ratio: number, gX: number): number {
   return (ratio * gX) / E_CHARGE;
 }
 
-/** Resolve the mixing to ε. */
+/** Resolve the mixing to the low-energy ε. */
 export function resolveEps(mix: Mixing, gX: number): number {
-  return "eps" in mix ? mix.eps : epsFromRatio(mix.epsRatio, gX);
+  if ("eps" in mix) return mix.eps;
+  if ("epsY" in mix) return epsFromEpsY(mix.epsY);
+  return epsFromRatio(mix.epsRatio, gX);
 }
 
 // Electric charges and weak isospin (T3 of the left-handed component).
@@ -103,7 +128,8 @@ function chiral(gX: number, xL: number, xR: number, f: { Q: number; T3: number }
 /** All effective couplings of model at (g_X, mixing) and mass m_X (GeV). */
 export function couplings(model: Model, gX: number, mix: Mixing, mX: number): Couplings {
   const eps = resolveEps(mix, gX);
-  const mc = mixingCoefficients(eps, mX);
+  const epsY = "epsY" in mix ? mix.epsY : epsYFromEps(eps);
+  const mc = mixingCoefficients(epsY, mX);
   const lep = [0, 1, 2].map((i) => chiral(gX, model.xL[i], model.xE[i], FERMIONS.e, mc));
   const nu = [0, 1, 2].map((i) => gX * model.xL[i] + G_Z * mc.z * FERMIONS.nu.T3) as [number, number, number];
   const u = chiral(gX, model.xq, model.xq, FERMIONS.u, mc);
@@ -111,6 +137,7 @@ export function couplings(model: Model, gX: number, mix: Mixing, mX: number): Co
   return {
     gX,
     eps,
+    epsY,
     epsRatio: gX === 0 ? Number.NaN : (eps * E_CHARGE) / gX,
     mX,
     e: lep[0],

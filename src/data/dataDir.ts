@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
-import { MissingDataError } from "../errors.js";
+import { isAbsolute, resolve } from "node:path";
 import { REPO_ROOT } from "../paths.js";
 
-/** Environment variable that overrides the data directory. */
+/** Environment variable that overrides the data directory. Files in it are read and validated by readTable (table.ts). */
 export const DATA_DIR_ENV = "U1X_DATA_DIR";
 
 let override: string | undefined;
@@ -21,20 +19,3 @@ export function dataDir(): string {
   return resolve(REPO_ROOT, "..", "shared", "data");
 }
 
-/** Read a data file (path relative to the data directory); a missing file names the likelihood that needs it. */
-export function readDataFile(likelihood: string, relPath: string): string {
-  const full = join(dataDir(), relPath);
-  if (!existsSync(full)) throw new MissingDataError(likelihood, full);
-  return readFileSync(full, "utf8");
-}
-
-/** Parse whitespace-separated numeric columns, skipping blank lines and '#' comments. */
-export function parseColumns(text: string): number[][] {
-  const rows: number[][] = [];
-  for (const line of text.split("\n")) {
-    const t = line.trim();
-    if (!t || t.startsWith("#")) continue;
-    rows.push(t.split(/\s+/).map(Number));
-  }
-  return rows;
-}

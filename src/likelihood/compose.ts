@@ -1,6 +1,18 @@
 import { type Couplings, couplings, type Mixing } from "../couplings/couplings.js";
 import type { Model } from "../models/model.js";
+import { DataFileError, UserError } from "../errors.js";
+import { formatMass } from "../units.js";
 import type { Likelihood, LikelihoodOptions } from "./types.js";
+
+/** Refuse a mass outside a selected term's range of validity (its `massRange`), naming the range and the reason. */
+export function checkMassRange(likelihoods: readonly Likelihood<unknown>[], mX: number): void {
+  for (const l of likelihoods) {
+    const r = l.massRange;
+    if (!r || (mX >= r.min && mX <= r.max)) continue;
+    const range = Number.isFinite(r.max) ? `${formatMass(r.min)} ≤ m_X ≤ ${formatMass(r.max)}` : `m_X ≥ ${formatMass(r.min)}`;
+    throw new UserError(`likelihood '${l.name}' holds for ${range} (${r.why}); m_X = ${formatMass(mX)} is outside: give a mass in that range or leave '${l.name}' out with --likelihoods`);
+  }
+}
 
 export interface Evaluation {
   terms: Record<string, number>;
@@ -20,7 +32,16 @@ export class Chi2 {
     readonly likelihoods: readonly Likelihood<unknown>[],
     readonly options: LikelihoodOptions = {},
   ) {
-    this.prepared = likelihoods.map((l) => ({ l, p: l.prepare(model, mX, options) }));
+    checkMassRange(likelihoods, mX);
+    this.prepared = likelihoods.map((l) => {
+      try {
+        return { l, p: l.prepare(model, mX, options) };
+      } catch (e) {
+        // A missing or damaged data file: the term can also be left out.
+        if (e instanceof DataFileError) throw e.withHint(`or leave '${l.name}' out with --likelihoods`);
+        throw e;
+      }
+    });
   }
 
   couplings(gX: number, mix: Mixing): Couplings {
@@ -60,10 +81,52 @@ export class Chi2 {
     return { terms, total, observables };
   }
 
+  /** Whether any selected term is a step (veto) that offers g_max. */
+  get hasSteps(): boolean {
+    return this.prepared.some(({ l }) => l.gMax);
+  }
+
+  /** Total Δχ² and the part of it that comes from step terms (for the profiler's guide past a veto). */
+  totalAndSteps(c: Couplings, cheap = false): { total: number; steps: number } {
+    let total = 0;
+    let steps = 0;
+    for (const { l, p } of this.prepared) {
+      if (cheap && l.expensive) continue;
+      const d = l.evaluate(p, c).dchi2;
+      total += d;
+      if (l.gMax) steps += d;
+    }
+    return { total, steps };
+  }
+
   /** The largest allowed g_X at ε·e/g_X from the step-function terms (Infinity when none excludes). */
   gMax(epsRatio: number): number {
     let g = Number.POSITIVE_INFINITY;
     for (const { l, p } of this.prepared) if (l.gMax) g = Math.min(g, l.gMax(p, epsRatio));
     return g;
+  }
+
+  private readonly guideKnots = new Map<number, number>();
+
+  /**
+   * log10 g_max(ε·e/g_X) for guiding a profile back to the allowed side: exact at knots 0.005 apart in ε·e/g_X
+   * (computed once each), linear in between. Only a guide: the step terms themselves are always evaluated exactly.
+   */
+  logGMaxGuide(epsRatio: number): number {
+    const h = 0.005;
+    const k = Math.floor(epsRatio / h);
+    const at = (i: number) => {
+      let v = this.guideKnots.get(i);
+      if (v === undefined) {
+        v = Math.log10(this.gMax(i * h));
+        this.guideKnots.set(i, v);
+      }
+      return v;
+    };
+    const a = at(k);
+    const b = at(k + 1);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return Math.min(a, b);
+    const f = epsRatio / h - k;
+    return a + f * (b - a);
   }
 }

@@ -19,9 +19,10 @@ export const ALL_LIKELIHOODS = REGISTRY.map((l) => l.name);
 
 /** Resolve `--likelihoods a,b,c`; an unknown name is an error, never a silent zero. */
 export function selectLikelihoods(names?: string | readonly string[]): Likelihood<unknown>[] {
-  let list = names === undefined ? DEFAULT_LIKELIHOODS : typeof names === "string" ? names.split(",").map((s) => s.trim()).filter(Boolean) : names;
+  let list = names === undefined ? DEFAULT_LIKELIHOODS : typeof names === "string" ? names.split(",").map((s) => s.trim()) : names;
+  if (list.some((n) => n === "")) throw new UserError(`--likelihoods: empty entry in '${typeof names === "string" ? names : list.join(",")}' (give comma-separated names)`);
   if (list.length === 1 && list[0] === "all") list = ALL_LIKELIHOODS;
-  if (list.length === 0) throw new UserError("--likelihoods is empty");
+  if (new Set(list).size !== list.length) throw new UserError(`--likelihoods: a term is named twice in '${list.join(",")}'`);
   return list.map((n) => {
     const l = REGISTRY.find((x) => x.name === n);
     if (!l) throw new UserError(`unknown likelihood '${n}' (known: ${REGISTRY.map((x) => x.name).join(", ")})`);

@@ -1,5 +1,6 @@
 import type { Couplings } from "../couplings/couplings.js";
 import type { Model } from "../models/model.js";
+import type { NeutrinoWidths } from "../widths/calculator.js";
 
 /** Options that select a module's inputs (e.g. the g−2 input set) and its configuration. */
 export interface LikelihoodOptions {
@@ -7,6 +8,8 @@ export interface LikelihoodOptions {
   inputs?: string;
   /** Resonance searches to apply (`--searches`). */
   searches?: string[];
+  /** Invisible-width convention (`--neutrinos left|dirac`, default left). */
+  neutrinos?: NeutrinoWidths;
 }
 
 /** A Δχ² term and the observables behind it. */
@@ -27,6 +30,10 @@ export interface Likelihood<P = unknown> {
   readonly description: string;
   /** Costly to evaluate (tens of µs): the profiler screens seeds without it first. */
   readonly expensive?: boolean;
+  /** Reads files from the data directory (so `chi2` shows its observables only when it is selected). */
+  readonly readsData?: boolean;
+  /** Where the term's formula holds, in GeV; a mass outside it is refused with this range and reason. */
+  readonly massRange?: { min: number; max: number; why: string };
   prepare(model: Model, mX: number, options: LikelihoodOptions): P;
   evaluate(prepared: P, c: Couplings): TermResult;
   /**

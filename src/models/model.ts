@@ -3,8 +3,10 @@
  * Lepton index 0, 1, 2 = e, µ, τ.
  */
 export interface Model {
-  /** Catalogue id ("V12", "C3") when the model is in the catalogue at the default charge bound. */
+  /** Catalogue id ("V12", "C3") when the charges are exactly the catalogue entry's. */
   id?: string;
+  /** The catalogue entry these charges are a multiple of: charges = factor × the entry's (factor 1 for an id). */
+  catalogue?: { id: string; factor: number };
   name: string;
   /** Universal quark charge. */
   xq: number;

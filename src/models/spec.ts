@@ -1,27 +1,34 @@
 import { UserError } from "../errors.js";
 import { catalogue, type VectorEntry } from "./catalogue.js";
 import { isAnomalyFreeVector, type Model, type VectorCoefficients, vectorModel } from "./model.js";
+import { DECIMAL } from "../units.js";
 
 /**
  * Resolve a model spec: "cB,ce,cmu,ctau" (e.g. "3,-7,-1,-1"), a name ("Lmu-Ltau", "3B-7Le-Lmu-Ltau",
  * "B-L", "B-3Le"; L = Le+Lmu+Ltau), a catalogue id ("V12", "C3") or "DarkPhoton".
- * A vector proportional to a catalogue model resolves to that model, in the catalogue's normalisation;
- * other anomaly-free vectors are accepted as user models (their N charges are −c_ℓ, eq. 2.3).
+ * Charges are taken exactly as typed (B−L is x_q = 1/3, x_ℓ = −1; the overall sign is kept); only an id uses the
+ * catalogue's normalisation. A typed vector proportional to a catalogue model records that entry and the factor
+ * (`catalogue`); other anomaly-free vectors are user models (their N charges are −c_ℓ, eq. 2.3).
  */
 export function resolveModel(spec: string, maxCharge = 10): Model {
   const s = spec.trim();
   if (!s) throw new UserError("empty model spec");
   const cat = catalogue(maxCharge);
-  const byId = /^[VC]\d+$/i.test(s) ? [...cat.vector, ...cat.chiral].find((e) => e.id.toUpperCase() === s.toUpperCase()) : undefined;
-  if (byId) return byId.model;
-  if (/^[VC]\d+$/i.test(s)) throw new UserError(`unknown model id '${s}' (the catalogue has V1..V${cat.vector.length} and C1..C${cat.chiral.length})`);
-  const c = /^[\s\d.eE+-]+(,[\s\d.eE+-]+){3}$/.test(s) ? parseList(s) : parseName(s);
+  if (/^[VC]\d+$/i.test(s)) {
+    const hit = [...cat.vector, ...cat.chiral].find((e) => e.id.toUpperCase() === s.toUpperCase());
+    if (!hit) throw new UserError(`unknown model id '${s}' (the catalogue at --max-charge ${maxCharge} has V1..V${cat.vector.length} and C1..C${cat.chiral.length})`);
+    return { ...hit.model, catalogue: { id: hit.id, factor: 1 } };
+  }
+  const c = s.includes(",") ? parseList(s) : parseName(s);
   if (!isAnomalyFreeVector(c))
     throw new UserError(
       `model '${spec}' is not anomaly-free: vector-like models need cB = −(ce+cmu+ctau)/3 in x_f = cB·B + ce·Le + cmu·Lmu + ctau·Ltau (eq. 4.3)`,
     );
+  const model = vectorModel(c);
   const hit = findVector(c, cat.vector);
-  return hit ? hit.model : vectorModel(c);
+  if (!hit) return model;
+  const factor = proportionality(c, hit);
+  return { ...model, ...(factor === 1 ? { id: hit.id } : {}), catalogue: { id: hit.id, factor } };
 }
 
 /** The catalogue entry proportional to c (either sign), if any. */
@@ -38,10 +45,56 @@ export function findVector(c: VectorCoefficients, list: readonly VectorEntry[]):
   });
 }
 
+/** k with c = k × entry (1 for the dark photon); exact small fractions are snapped (1/3, −2, …). */
+function proportionality(c: VectorCoefficients, e: VectorCoefficients): number {
+  const pairs: [number, number][] = [
+    [c.cB, e.cB],
+    [c.ce, e.ce],
+    [c.cmu, e.cmu],
+    [c.ctau, e.ctau],
+  ];
+  const [x, y] = pairs.reduce((best, p) => (Math.abs(p[1]) > Math.abs(best[1]) ? p : best));
+  if (y === 0) return 1;
+  const k = x / y;
+  const f = smallFraction(k);
+  return f && Math.abs(f[0] / f[1] - k) <= 1e-12 * Math.abs(k) ? f[0] / f[1] : k;
+}
+
+/** A fraction p/q with q ≤ 1000 within 1e-12 of x (continued fractions), or undefined. */
+export function smallFraction(x: number): [number, number] | undefined {
+  let [h0, h1, k0, k1] = [0, 1, 1, 0];
+  let y = x;
+  for (let i = 0; i < 20; i++) {
+    const a = Math.floor(y);
+    [h0, h1] = [h1, a * h1 + h0];
+    [k0, k1] = [k1, a * k1 + k0];
+    if (k1 > 1000) return undefined;
+    if (Math.abs(h1 / k1 - x) <= 1e-12 * Math.max(1, Math.abs(x))) return [h1, k1];
+    const frac = y - a;
+    if (frac === 0) return undefined;
+    y = 1 / frac;
+  }
+  return undefined;
+}
+
+/** "V8", or "V8 ×1/3" / "V293 ×−1" when the typed charges are a multiple of the catalogue entry; null otherwise. */
+export function catalogueLabel(m: Model): string | null {
+  if (!m.catalogue) return null;
+  const { id, factor } = m.catalogue;
+  if (factor === 1) return id;
+  const f = smallFraction(factor);
+  const text = f ? (f[1] === 1 ? String(f[0]) : `${f[0]}/${f[1]}`) : String(Number(factor.toPrecision(6)));
+  return `${id} ×${text.replace("-", "−")}`;
+}
+
+
 function parseList(s: string): VectorCoefficients {
-  const v = s.split(",").map((x) => Number(x.trim()));
-  if (v.some((x) => !Number.isFinite(x))) throw new UserError(`malformed charge list '${s}': expected four numbers cB,ce,cmu,ctau`);
-  return { cB: v[0], ce: v[1], cmu: v[2], ctau: v[3] };
+  const parts = s.split(",").map((x) => x.trim());
+  if (parts.length !== 4 || parts.some((x) => !DECIMAL.test(x) && !/^[+-]?\d+\/\d+$/.test(x)))
+    throw new UserError(`malformed charge list '${s}': expected four numbers cB,ce,cmu,ctau (e.g. 3,-7,-1,-1)`);
+  const [cB, ce, cmu, ctau] = parts.map(fraction);
+  if (![cB, ce, cmu, ctau].every(Number.isFinite)) throw new UserError(`malformed charge list '${s}': the charges must be finite`);
+  return { cB, ce, cmu, ctau };
 }
 
 const SYMBOLS: Record<string, (keyof VectorCoefficients)[]> = {

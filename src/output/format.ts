@@ -13,9 +13,9 @@ export interface Column<T> {
   digits?: number;
 }
 
-/** A number for humans: fixed for moderate magnitudes, exponent otherwise. */
+/** A number for humans: fixed for moderate magnitudes, exponent otherwise; "–" where it is undefined (never NaN/inf). */
 export function fmtNumber(x: number, digits = 4): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? "NaN" : x > 0 ? "inf" : "-inf";
+  if (!Number.isFinite(x)) return "–";
   if (x === 0) return "0";
   const a = Math.abs(x);
   if (a >= 1e-3 && a < 1e5) return String(Number(x.toPrecision(digits)));
@@ -25,11 +25,13 @@ export function fmtNumber(x: number, digits = 4): string {
 function cellText(c: Cell, digits?: number): string {
   if (c === null || c === undefined) return "–";
   if (typeof c === "number") return fmtNumber(c, digits);
+  if (typeof c === "boolean") return c ? "yes" : "no";
   return String(c);
 }
 
 function latexNumber(c: Cell, digits?: number): string {
-  if (typeof c !== "number" || !Number.isFinite(c)) return c === null || c === undefined ? "--" : String(c).replace(/_/g, "\\_");
+  if (typeof c === "boolean") return c ? "yes" : "no";
+  if (typeof c !== "number" || !Number.isFinite(c)) return c === null || c === undefined || typeof c === "number" ? "--" : String(c).replace(/_/g, "\\_");
   const a = Math.abs(c);
   if (c === 0 || (a >= 1e-3 && a < 1e5)) return `$${fmtNumber(c, digits)}$`;
   const [m, e] = c.toExponential((digits ?? 4) - 1).split("e");
@@ -45,7 +47,7 @@ export function renderRows<T>(rows: readonly T[], cols: readonly Column<T>[], fo
     case "csv": {
       const raw = rows.map((r) => cols.map((c) => {
         const v = c.value(r);
-        return v === null || v === undefined ? "" : typeof v === "number" ? String(v) : csvEscape(String(v));
+        return v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v)) ? "" : typeof v === "number" ? String(v) : csvEscape(String(v));
       }));
       return [cols.map((c) => csvEscape(c.header)).join(","), ...raw.map((r) => r.join(","))].join("\n") + "\n";
     }
@@ -75,12 +77,17 @@ export function renderRows<T>(rows: readonly T[], cols: readonly Column<T>[], fo
   }
 }
 
-/** JSON with non-finite numbers as strings ("inf", "NaN") so the output stays valid JSON. */
+/**
+ * JSON in which a value that is undefined is null: non-finite numbers (α and R of L_µ−L_τ, ε·e/g_X at g_X = 0)
+ * and typed arrays become plain arrays.
+ */
 export function toJson(x: unknown): string {
-  return JSON.stringify(x, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? fmtNumber(v) : v), 2) + "\n";
+  return JSON.stringify(x, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v), 2) + "\n";
 }
 
-export function checkFormat(f: string, allowed: readonly Format[]): Format {
-  if (!(allowed as readonly string[]).includes(f)) throw new UserError(`unsupported --format '${f}' here (use one of: ${allowed.join(", ")})`);
-  return f as Format;
+/** The --format of a command (table when omitted). */
+export function checkFormat(f: string | undefined, allowed: readonly Format[]): Format {
+  const v = f ?? "table";
+  if (!(allowed as readonly string[]).includes(v)) throw new UserError(`unsupported --format '${v}' here (use one of: ${allowed.join(", ")})`);
+  return v as Format;
 }

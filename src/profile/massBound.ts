@@ -34,11 +34,11 @@ export function massBoundRow(mX: number, inputs = DEFAULT_INPUTS, trident: Tride
   const chi2 = (a: number, b: number, epsY: number) => {
     if (Math.abs(epsY) >= 0.9) return 1e9;
     const m: Model = { name: "L2", xq: 0, xL: [0, a, 0], xE: [0, b, 0] };
-    const c = couplings(m, 1, { eps: CW * epsY }, mX);
+    const c = couplings(m, 1, { epsY }, mX);
     const da = kV * c.mu.V ** 2 + kA * c.mu.A ** 2;
     const k = 1 / (Math.SQRT2 * G_F * mX * mX); // EFT, valid for m_X ≳ 1 GeV (section 3.2)
     const R = moments ? kernelRatio(moments, c.nu[1] * c.mu.V, c.nu[1] * c.mu.A) : tridentRatio(k * c.nu[1] * c.mu.V, k * c.nu[1] * c.mu.A);
-    const T = tParameter(c.eps, mX);
+    const T = tParameter(c.epsY, mX);
     return ((da - set.central * 1e-11) / (set.sigma * 1e-11)) ** 2 + ((R - TRIDENT.ratio) / TRIDENT.sigma) ** 2 + ((T - EW.T) / EW.sigmaT) ** 2;
   };
   const gStar = Math.sqrt((set.central * 1e-11) / kV); // vector coupling that explains Δa_µ

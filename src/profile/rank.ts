@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { dataDir } from "../data/dataDir.js";
+import { UserError } from "../errors.js";
 import { Chi2 } from "../likelihood/compose.js";
 import { selectLikelihoods } from "../likelihood/registry.js";
 import type { LikelihoodOptions } from "../likelihood/types.js";
@@ -70,18 +71,32 @@ export async function rankModels(job: Omit<RankJob, "dataDir">, threads = 1, pro
           (indices) =>
             new Promise<{ index: number; fit: FitResult & { mX: number } }[]>((resolve, reject) => {
               const w = new Worker(workerUrl, { workerData: { job: full, indices } });
-              w.on("message", (msg: { type: string; results?: { index: number; fit: FitResult & { mX: number } }[]; error?: string }) => {
+              let settled = false;
+              w.on("message", (msg: { type: string; results?: { index: number; fit: FitResult & { mX: number } }[]; error?: string; user?: boolean }) => {
                 if (msg.type === "tick") tick();
-                else if (msg.type === "done") resolve(msg.results!);
-                else if (msg.type === "error") reject(new Error(msg.error));
+                else if (msg.type === "done") {
+                  settled = true;
+                  resolve(msg.results!);
+                } else if (msg.type === "error") {
+                  settled = true;
+                  reject(msg.user ? new UserError(msg.error) : new Error(msg.error));
+                }
               });
-              w.on("error", reject);
+              w.on("error", (e) => {
+                settled = true;
+                reject(e);
+              });
+              // A worker that ends without a result (killed, out of memory) must not leave the ranking waiting.
+              w.on("exit", (code) => {
+                if (!settled) reject(new Error(`a ranking worker thread exited (code ${code}) without its results`));
+              });
             }),
         ),
       )
     ).flat();
   }
   const rows = results.map(({ index, fit }) => row(vec[index], fit));
+  for (const r of rows) if (!Number.isFinite(r.dchi2)) throw new Error(`the fit of ${r.name} gave a non-finite Δχ² (${r.dchi2})`);
   rows.sort((a, b) => a.dchi2 - b.dchi2 || a.id.localeCompare(b.id));
   return rows.map((r, i) => ({ rank: i + 1, ...r }));
 }

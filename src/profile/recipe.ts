@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parseMass } from "../cli/parse.js";
+import { parseMass } from "../units.js";
 import { UserError } from "../errors.js";
 import { repoPath } from "../paths.js";
 import { selectLikelihoods } from "../likelihood/registry.js";
@@ -10,7 +10,10 @@ import { type RankRow, rankModels } from "./rank.js";
 /** A declarative ranking recipe (fits/<name>/recipe.json): which terms, inputs, searches, mass and model set. */
 export interface RankRecipe {
   description: string;
-  mX: string;
+  /** The fixed mass, or (with `profileMass`) absent. */
+  mX?: string;
+  /** Profile m_X over [from, to] too (`rank --profile-mass`). */
+  profileMass?: { from: string; to: string };
   likelihoods: string[];
   inputs: string;
   searches: string[];
@@ -58,5 +61,7 @@ export function runMassScanRecipe(r: MassScanRecipe): { model: string; rows: Mas
 
 /** Run a ranking recipe. */
 export function runRankRecipe(r: RankRecipe, threads: number, progress?: (d: number, t: number) => void): Promise<RankRow[]> {
-  return rankModels({ mX: parseMass(r.mX), likelihoods: r.likelihoods, options: { inputs: r.inputs, searches: r.searches }, maxCharge: r.maxCharge, intervals: false }, threads, progress);
+  const massRange: [number, number] | undefined = r.profileMass ? [parseMass(r.profileMass.from), parseMass(r.profileMass.to)] : undefined;
+  const mX = massRange ? massRange[0] : parseMass(r.mX);
+  return rankModels({ mX, likelihoods: r.likelihoods, options: { inputs: r.inputs, searches: r.searches }, maxCharge: r.maxCharge, intervals: false, massRange }, threads, progress);
 }

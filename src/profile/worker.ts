@@ -11,5 +11,5 @@ try {
   parentPort!.postMessage({ type: "done", results });
 } catch (e) {
   const err = e as Error;
-  parentPort!.postMessage({ type: "error", error: err instanceof UserError ? err.message : String(err?.stack ?? err) });
+  parentPort!.postMessage({ type: "error", user: err instanceof UserError, error: err instanceof UserError ? err.message : String(err?.stack ?? err) });
 }

@@ -8,6 +8,14 @@ export const INVISIBLE = [3, 4, 5];
 
 const DP = { rho0: 1, omega: 1 / 3, phi: -1 / 3 } as const;
 
+/**
+ * The invisible-width convention (shared/data/darkcast/README.md, "Neutrino widths"):
+ * - `left` (default; core paper, DarkCast up to v2.0): Γ(X→νν̄) = g_ν² m/(24π) per flavour, left-handed neutrinos only;
+ * - `dirac` (DarkCast v2.1): g_ν² m/(12π), as for a Dirac neutrino whose light right-handed partner has the same charge.
+ */
+export type NeutrinoWidths = "left" | "dirac";
+export const NEUTRINO_WIDTHS: readonly NeutrinoWidths[] = ["left", "dirac"];
+
 interface FermionFactor {
   /** m/(12π) β (1 + 2µ²) and m/(12π) β (1 − 4µ²); zero below threshold. */
   v: number;
@@ -35,9 +43,10 @@ export class WidthCalculator {
   constructor(
     readonly m: number,
     tables: HadronicTables,
+    neutrinos: NeutrinoWidths = "left",
   ) {
     this.lep = [M_E, M_MU, M_TAU].map((mf) => fermionFactor(m, mf));
-    this.nu = m / (24 * Math.PI);
+    this.nu = m / ((neutrinos === "dirac" ? 12 : 24) * Math.PI);
     this.pre = m / (12 * Math.PI);
     if (m > VMD_MAX_MASS) for (const q of QUARKS) this.quarks.push({ up: q.up, f: fermionFactor(m, q.m) });
     else

@@ -1,5 +1,6 @@
 import type { Couplings } from "../couplings/couplings.js";
-import { dataDir, parseColumns, readDataFile } from "../data/dataDir.js";
+import { dataDir } from "../data/dataDir.js";
+import { readTable, type TableSpec } from "../data/table.js";
 import { interpolate } from "../numerics/interpolate.js";
 
 /**
@@ -39,16 +40,27 @@ export type HadronicTables = Record<string, Record<string, Table>>;
 
 const cache = new Map<string, HadronicTables>();
 
-/** Load the VMD tables from the data directory (once per directory). `who` names the likelihood that needs them. */
-export function loadHadronicTables(who = "widths"): HadronicTables {
+/** Each rf.*.dat: a '#' header, then (mass, R) rows with strictly increasing mass (R may be negative: interference). */
+const VMD_TABLE: TableSpec = { columns: 2, rows: { min: 2 }, header: "comment", names: ["mass", "R"], increasing: [{ column: 0, strict: true }] };
+
+/** Who needs the tables when no likelihood does (the `widths` command). */
+export const HADRONIC_WIDTHS_USER = "the hadronic-width calculation (darkcast/vmd tables)";
+
+/**
+ * Load the VMD tables from the data directory (once per directory), validating every file. `likelihood` names
+ * the likelihood that needs them ("resonances"); without it (or "widths", the command) the error messages name the
+ * hadronic-width calculation.
+ */
+export function loadHadronicTables(likelihood?: string): HadronicTables {
   const dir = dataDir();
   const hit = cache.get(dir);
   if (hit) return hit;
+  const who = likelihood === undefined || likelihood === "widths" ? HADRONIC_WIDTHS_USER : `likelihood '${likelihood}'`;
   const out: HadronicTables = {};
   for (const [state, mesons] of Object.entries(FILES)) {
     out[state] = {};
     for (const v of mesons) {
-      const rows = parseColumns(readDataFile(who, `darkcast/vmd/rf.${state}.${v}.dat`));
+      const { rows } = readTable(who, `darkcast/vmd/rf.${state}.${v}.dat`, VMD_TABLE);
       out[state][v] = { m: Float64Array.from(rows, (r) => r[0]), r: Float64Array.from(rows, (r) => r[1]) };
     }
   }

@@ -1,5 +1,5 @@
 import type { Couplings } from "../couplings/couplings.js";
-import { STATES, WidthCalculator } from "./calculator.js";
+import { type NeutrinoWidths, STATES, WidthCalculator } from "./calculator.js";
 import { leptonWidth, neutrinoWidth } from "./fermion.js";
 import { HADRONIC_STATES, type HadronicTables } from "./vmd.js";
 
@@ -9,9 +9,9 @@ export { leptonWidth, neutrinoWidth };
 export const NEUTRINO_STATES = ["nue_nue", "numu_numu", "nutau_nutau"] as const;
 
 /** All partial widths by DarkCast state name (hadrons from the VMD tables). */
-export function partialWidths(c: Couplings, tables: HadronicTables): Record<string, number> {
+export function partialWidths(c: Couplings, tables: HadronicTables, neutrinos: NeutrinoWidths = "left"): Record<string, number> {
   const out = new Float64Array(STATES.length);
-  new WidthCalculator(c.mX, tables).partial(c, out);
+  new WidthCalculator(c.mX, tables, neutrinos).partial(c, out);
   return Object.fromEntries(STATES.map((s, i) => [s, out[i]]));
 }
 
@@ -24,8 +24,8 @@ export interface WidthSummary {
 }
 
 /** Total, invisible (neutrinos) and hadronic widths with branching ratios. */
-export function widthSummary(c: Couplings, tables: HadronicTables): WidthSummary {
-  const widths = partialWidths(c, tables);
+export function widthSummary(c: Couplings, tables: HadronicTables, neutrinos: NeutrinoWidths = "left"): WidthSummary {
+  const widths = partialWidths(c, tables, neutrinos);
   const total = Object.values(widths).reduce((s, x) => s + x, 0);
   const invisible = NEUTRINO_STATES.reduce((s, k) => s + widths[k], 0);
   const hadrons = HADRONIC_STATES.reduce((s, k) => s + widths[k], 0);

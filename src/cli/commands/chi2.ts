@@ -1,14 +1,16 @@
 import { Chi2 } from "../../likelihood/compose.js";
-import { ALL_LIKELIHOODS, selectLikelihoods } from "../../likelihood/registry.js";
+import { REGISTRY, selectLikelihoods } from "../../likelihood/registry.js";
 import { coefficientsOf } from "../../models/model.js";
-import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
+import { catalogueLabel } from "../../models/spec.js";
+import { checkFormat, type Format, fmtNumber, renderRows, toJson } from "../../output/format.js";
 import { likelihoodOptions } from "../options.js";
-import { type PointArgs, parsePoint } from "../parse.js";
+import { modelCaption, type PointArgs, parsePoint } from "../parse.js";
 
 export interface Chi2Args extends PointArgs {
   likelihoods?: string;
   inputs?: string;
   searches?: string;
+  neutrinos?: string;
 }
 
 /** `u1x chi2`: Δχ² of eq. (B.1) at one point, with its terms and observables. */
@@ -16,12 +18,15 @@ export function chi2Command(a: Chi2Args): string {
   const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
   const { model, mX, gX: g, couplings: c } = parsePoint(a);
   const selected = selectLikelihoods(a.likelihoods);
-  const r = new Chi2(model, mX, selected, likelihoodOptions(a)).evaluate(c);
-  // Observables of every module (e.g. RTrident, T), whether or not its term is in the selected Δχ².
-  const others = ALL_LIKELIHOODS.filter((n) => !selected.some((l) => l.name === n));
-  if (others.length) Object.assign(r.observables, { ...new Chi2(model, mX, selectLikelihoods(others), likelihoodOptions(a)).evaluate(c).observables, ...r.observables });
+  const opts = likelihoodOptions(a);
+  const r = new Chi2(model, mX, selected, opts).evaluate(c);
+  // Observables of the other modules that need no data files (e.g. RTrident, T), whether or not their term is in
+  // the selected Δχ²; a module that reads data (COHERENT, the resonance searches) only when it is selected.
+  const others = REGISTRY.filter((l) => !selected.includes(l) && !l.readsData && (!l.massRange || (mX >= l.massRange.min && mX <= l.massRange.max)));
+  if (others.length) Object.assign(r.observables, { ...new Chi2(model, mX, others, opts).evaluate(c).observables, ...r.observables });
   const result = {
-    model: { name: model.name, id: model.id ?? null, ...(coefficientsOf(model) ?? {}) },
+    model: { name: model.name, id: model.id ?? null, catalogue: catalogueLabel(model), ...(coefficientsOf(model) ?? {}) },
+    catalogue: catalogueLabel(model),
     mX,
     gX: g,
     eps: c.eps,
@@ -39,5 +44,5 @@ export function chi2Command(a: Chi2Args): string {
   return renderRows(rows, [
     { header: "quantity", value: (x) => x.k },
     { header: "value", value: (x) => x.v, digits: 6 },
-  ], format as Exclude<Format, "json">, `${model.name} at m_X = ${mX} GeV, g_X = ${g}, eps = ${c.eps} (eps e/g_X = ${c.epsRatio})`);
+  ], format as Exclude<Format, "json">, `${modelCaption(model)} at m_X = ${mX} GeV, g_X = ${g}, eps = ${fmtNumber(c.eps, 6)} (eps e/g_X = ${fmtNumber(c.epsRatio, 6)})`);
 }

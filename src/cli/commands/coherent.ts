@@ -1,7 +1,8 @@
 import { NE, NT } from "../../../likelihoods/coherent/data.js";
 import { coherent, coherentPrediction } from "../../../likelihoods/coherent/index.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
-import { type PointArgs, parsePoint } from "../parse.js";
+import { catalogueLabel } from "../../models/spec.js";
+import { modelCaption, type PointArgs, parsePoint } from "../parse.js";
 
 export type CoherentArgs = PointArgs;
 
@@ -29,6 +30,7 @@ export function coherentCommand(a: CoherentArgs): string {
     }
   const summary = {
     model: model.name,
+    catalogue: catalogueLabel(model),
     mX,
     gX: c.gX,
     eps: c.eps,
@@ -40,7 +42,7 @@ export function coherentCommand(a: CoherentArgs): string {
     signalTotal: signal.reduce((x, y) => x + y, 0),
   };
   if (format === "json") return toJson({ ...summary, bins });
-  const caption = `${model.name} at m_X = ${mX} GeV, g_X = ${c.gX}: chi2 = ${fit.chi2.toFixed(3)} (SM ${summary.chi2SM.toFixed(3)}), dchi2 = ${summary.dchi2.toFixed(4)}; pulls a_sig = ${as.toFixed(4)}, a_n = ${an.toFixed(4)}, a_bg = ${ab.toFixed(4)}; signal ${summary.signalTotal.toFixed(2)} events`;
+  const caption = `${modelCaption(model)} at m_X = ${mX} GeV, g_X = ${c.gX}: chi2 = ${fit.chi2.toFixed(3)} (SM ${summary.chi2SM.toFixed(3)}), dchi2 = ${summary.dchi2.toFixed(4)}; pulls a_sig = ${as.toFixed(4)}, a_n = ${an.toFixed(4)}, a_bg = ${ab.toFixed(4)}; signal ${summary.signalTotal.toFixed(2)} events`;
   return renderRows(bins, [
     { header: "PE", value: (r) => r.pe },
     { header: "t [us]", value: (r) => r.time },

@@ -1,9 +1,9 @@
 import { type Couplings, couplings } from "../../couplings/couplings.js";
-import { resolveModel } from "../../models/spec.js";
-import { coefficientsOf } from "../../models/model.js";
-import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { UserError } from "../../errors.js";
-import { parseMass, parseMixing, parseNumber } from "../parse.js";
+import { coefficientsOf } from "../../models/model.js";
+import { catalogueLabel, resolveModel } from "../../models/spec.js";
+import { checkFormat, type Format, fmtNumber, renderRows, toJson } from "../../output/format.js";
+import { modelCaption, parseCoupling, parseMass, parseMixing } from "../parse.js";
 
 export interface CouplingsArgs {
   model: string;
@@ -12,7 +12,7 @@ export interface CouplingsArgs {
   eps?: string;
   epsRatio?: string;
   maxCharge: number;
-  format: string;
+  format?: string;
 }
 
 /** Rows (fermion, L, R, V, A) of a coupling set. */
@@ -33,22 +33,24 @@ export function couplingsCommand(a: CouplingsArgs): string {
   const perUnitG = a.g === undefined;
   if (perUnitG && "eps" in mix && mix.eps !== 0) throw new UserError("charges per unit g_X need --eps-ratio (or give --g with --eps)");
   // Per unit g_X: evaluate at a tiny coupling and divide it out (the charges x_f + (εe/g_X) Q_f of eq. 2.2).
-  const g = perUnitG ? 1e-9 : parseNumber(a.g, "--g");
+  const g = perUnitG ? 1e-9 : parseCoupling(a.g);
   const mX = a.mx === undefined ? 0 : parseMass(a.mx);
   const c = couplings(model, g, mix, mX);
   const rows = couplingRows(c).map((r) => (perUnitG ? { fermion: r.fermion, L: r.L / g, R: r.R / g, V: r.V / g, A: r.A / g } : r));
   if (format === "json") {
     return toJson({
-      model: { name: model.name, id: model.id ?? null, ...(coefficientsOf(model) ?? { xq: model.xq, xL: model.xL, xE: model.xE }) },
+      model: { name: model.name, id: model.id ?? null, catalogue: catalogueLabel(model), ...(coefficientsOf(model) ?? { xq: model.xq, xL: model.xL, xE: model.xE }) },
+      catalogue: catalogueLabel(model),
       gX: perUnitG ? null : c.gX,
       eps: perUnitG && "eps" in mix ? mix.eps : c.eps,
+      epsY: perUnitG ? null : c.epsY,
       epsRatio: c.epsRatio,
       mX: a.mx === undefined ? null : mX,
       perUnitG,
       couplings: Object.fromEntries(rows.map(({ fermion, ...r }) => [fermion, r])),
     });
   }
-  const caption = `${model.name}: ${perUnitG ? "charges (couplings / g_X)" : `couplings at g_X = ${c.gX}`}, eps = ${c.eps}, eps e/g_X = ${c.epsRatio}${a.mx === undefined ? "" : `, m_X = ${mX} GeV`}`;
+  const caption = `${modelCaption(model)}: ${perUnitG ? "charges (couplings / g_X)" : `couplings at g_X = ${c.gX}`}, eps = ${fmtNumber(c.eps, 6)}, eps e/g_X = ${fmtNumber(c.epsRatio, 6)}${a.mx === undefined ? "" : `, m_X = ${mX} GeV`}`;
   return renderRows(rows, [
     { header: "fermion", value: (r) => r.fermion },
     { header: "L", value: (r) => r.L, digits: 6 },

@@ -1,11 +1,12 @@
 import { Chi2 } from "../../likelihood/compose.js";
 import { selectLikelihoods } from "../../likelihood/registry.js";
 import { coefficientsOf } from "../../models/model.js";
-import { resolveModel } from "../../models/spec.js";
+import { catalogueLabel, resolveModel } from "../../models/spec.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { fitModel } from "../../profile/profile.js";
 import { likelihoodOptions } from "../options.js";
-import { parseMass } from "../parse.js";
+import { modelCaption, parseMass } from "../parse.js";
+import { warn } from "../warn.js";
 
 export interface FitArgs {
   model: string;
@@ -13,8 +14,9 @@ export interface FitArgs {
   likelihoods?: string;
   inputs?: string;
   searches?: string;
+  neutrinos?: string;
   maxCharge: number;
-  format: string;
+  format?: string;
 }
 
 /** `u1x fit`: profile one model over (g_X, ε) at m_X. */
@@ -25,9 +27,10 @@ export function fitCommand(a: FitArgs): string {
   const opts = likelihoodOptions(a);
   const chi2 = new Chi2(model, mX, selectLikelihoods(a.likelihoods), opts);
   const r = fitModel(chi2, { inputs: opts.inputs });
-  const out = { model: { name: model.name, id: model.id ?? null, ...(coefficientsOf(model) ?? {}) }, mX, ...r };
+  if (!r.converged) warn(`the fit of ${model.name} at m_X = ${mX} GeV did not converge (the polish moved Δχ² by more than 1e-3)`);
+  const out = { model: { name: model.name, id: model.id ?? null, catalogue: catalogueLabel(model), ...(coefficientsOf(model) ?? {}) }, catalogue: catalogueLabel(model), mX, ...r };
   if (format === "json") return toJson(out);
-  const rows: { k: string; v: number | string | null }[] = [
+  const rows: { k: string; v: number | string | boolean | null }[] = [
     { k: "g_X", v: r.gX },
     { k: "eps", v: r.eps },
     { k: "eps e/g_X", v: r.epsRatio },
@@ -35,11 +38,11 @@ export function fitCommand(a: FitArgs): string {
     ...Object.entries(r.terms).map(([k, v]) => ({ k: `  ${k}`, v })),
     { k: "g_X interval (dchi2 = 1)", v: r.intervals ? r.intervals.gX.map((x) => (x === null ? "open" : x.toPrecision(3))).join(" .. ") : null },
     { k: "eps e/g_X interval", v: r.intervals ? r.intervals.epsRatio.map((x) => (x === null ? "open" : x.toPrecision(4))).join(" .. ") : null },
-    { k: "converged", v: r.converged ? "yes" : "NO" },
+    { k: "converged", v: r.converged },
     ...Object.entries(r.observables).map(([k, v]) => ({ k, v })),
   ];
   return renderRows(rows, [
     { header: "quantity", value: (x) => x.k },
     { header: "value", value: (x) => x.v, digits: 5 },
-  ], format as Exclude<Format, "json">, `${model.name}: best fit at m_X = ${mX} GeV`);
+  ], format as Exclude<Format, "json">, `${modelCaption(model)}: best fit at m_X = ${mX} GeV`);
 }

@@ -1,11 +1,14 @@
+import { checkMassRange } from "../../likelihood/compose.js";
 import { selectLikelihoods } from "../../likelihood/registry.js";
-import { resolveModel } from "../../models/spec.js";
+import { AMU_INPUTS } from "../../../likelihoods/amu/inputs.js";
+import { catalogueLabel, resolveModel } from "../../models/spec.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { massBound } from "../../profile/massBound.js";
 import { scanMass } from "../../profile/massProfile.js";
 import { UserError } from "../../errors.js";
 import { likelihoodOptions } from "../options.js";
-import { parseMass, parseNumber } from "../parse.js";
+import { modelCaption, parseInteger, parseMass } from "../parse.js";
+import { warnNotConverged } from "../warn.js";
 
 export interface MassBoundArgs {
   trident?: string;
@@ -13,7 +16,7 @@ export interface MassBoundArgs {
   to?: string;
   points?: string;
   inputs?: string;
-  format: string;
+  format?: string;
 }
 
 /** `u1x mass-bound`: Fig. 1 — the minimum χ² of (g−2) + CCFR + T over (g x_L2, g x_E2, ε_Y) versus m_X. */
@@ -22,11 +25,12 @@ export function massBoundCommand(a: MassBoundArgs): string {
   const from = parseMass(a.from ?? "1GeV", "--from");
   const to = parseMass(a.to ?? "300GeV", "--to");
   if (!(to > from)) throw new UserError("--to must be above --from");
-  const points = a.points === undefined ? 40 : parseNumber(a.points, "--points");
-  if (!Number.isInteger(points) || points < 2) throw new UserError("--points must be an integer ≥ 2");
+  const points = a.points === undefined ? 40 : parseInteger(a.points, "--points", 2);
   const trident = a.trident ?? "eft";
   if (trident !== "eft" && trident !== "kernel") throw new UserError(`--trident: expected eft or kernel, got '${trident}'`);
-  const r = massBound(from, to, points, 4, a.inputs ?? "paper2022", trident);
+  const inputs = a.inputs ?? "paper2022";
+  if (!AMU_INPUTS[inputs]) throw new UserError(`unknown --inputs '${inputs}' (known: ${Object.keys(AMU_INPUTS).join(", ")})`);
+  const r = massBound(from, to, points, 4, inputs, trident);
   if (format === "json") return toJson({ bound: r.bound, threshold: 4, trident, rows: r.rows });
   return renderRows(r.rows, [
     { header: "m_X [GeV]", value: (x) => x.mX },
@@ -48,8 +52,9 @@ export interface ScanMassArgs {
   likelihoods?: string;
   inputs?: string;
   searches?: string;
+  neutrinos?: string;
   maxCharge: number;
-  format: string;
+  format?: string;
 }
 
 /** `u1x scan-mass`: the profiled Δχ² curve of one model over m_X, with its breakdown. */
@@ -59,17 +64,18 @@ export function scanMassCommand(a: ScanMassArgs): string {
   const from = parseMass(a.from ?? "10MeV", "--from");
   const to = parseMass(a.to ?? "4GeV", "--to");
   if (!(to > from)) throw new UserError("--to must be above --from");
-  const points = a.points === undefined ? 30 : parseNumber(a.points, "--points");
-  if (!Number.isInteger(points) || points < 1) throw new UserError("--points must be a positive integer");
-  const ls = selectLikelihoods(a.likelihoods ?? "all");
+  const points = a.points === undefined ? 30 : parseInteger(a.points, "--points");
+  const ls = selectLikelihoods(a.likelihoods);
+  for (const m of [from, to]) checkMassRange(ls, m);
   const rows = scanMass(model, ls, likelihoodOptions(a), from, to, points);
-  if (format === "json") return toJson({ model: model.name, likelihoods: ls.map((l) => l.name), rows });
+  warnNotConverged(rows, "mass points");
+  if (format === "json") return toJson({ model: model.name, catalogue: catalogueLabel(model), likelihoods: ls.map((l) => l.name), searches: a.searches ?? "all", rows });
   return renderRows(rows, [
     { header: "m_X [GeV]", value: (r) => r.mX, digits: 5 },
     { header: "dchi2", value: (r) => r.dchi2 },
     { header: "g_X", value: (r) => r.gX },
     { header: "eps e/g_X", value: (r) => r.epsRatio },
     ...ls.map((l) => ({ header: l.name, value: (r: (typeof rows)[number]) => r.terms[l.name] })),
-    { header: "conv", value: (r) => (r.converged ? "" : "NO") },
-  ], format as Exclude<Format, "json">, `${model.name}: Δχ² profiled over (g_X, ε) versus m_X (${ls.map((l) => l.name).join(", ")})`);
+    { header: "converged", value: (r) => r.converged },
+  ], format as Exclude<Format, "json">, `${modelCaption(model)}: Δχ² profiled over (g_X, ε) versus m_X (${ls.map((l) => l.name).join(", ")})`);
 }

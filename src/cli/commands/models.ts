@@ -5,13 +5,12 @@ import { UserError } from "../../errors.js";
 export interface ModelsArgs {
   category?: string;
   maxCharge: number;
-  format: string;
+  format?: string;
 }
 
 /** `u1x models`: the catalogue of section 2.2. */
 export function modelsCommand(a: ModelsArgs): string {
   const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
-  if (!Number.isInteger(a.maxCharge) || a.maxCharge < 1 || a.maxCharge > 30) throw new UserError(`--max-charge must be an integer in 1..30, got ${a.maxCharge}`);
   if (a.category !== undefined && a.category !== "vector" && a.category !== "chiral") throw new UserError(`--category must be 'vector' or 'chiral', got '${a.category}'`);
   const cat = catalogue(a.maxCharge);
   const vector = cat.vector.map(({ model: _m, ...v }) => v);

@@ -1,29 +1,29 @@
-import { writeFileSync } from "node:fs";
+import { writeFileAtomic } from "../../output/files.js";
 import { REFIT_RESULT, table3Regularised } from "../../../likelihoods/nsi/parameters.js";
 import { loadRecipe, refit } from "../../../likelihoods/nsi/refit.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { repoPath } from "../../paths.js";
-import { parseNumber } from "../parse.js";
+import { parseInteger } from "../parse.js";
 
 export interface NsiRefitArgs {
   write?: boolean;
   seed?: string;
   starts?: string;
   table3?: boolean;
-  format: string;
+  format?: string;
 }
 
 /** `u1x nsi-refit`: refit η and Ȳ_n to Table 2 (eq. A.15); --write stores the result in fits/. */
 export function nsiRefitCommand(a: NsiRefitArgs): string {
   const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
   const recipe = loadRecipe();
-  if (a.seed !== undefined) recipe.seed = parseNumber(a.seed, "--seed");
-  if (a.starts !== undefined) recipe.starts = parseNumber(a.starts, "--starts");
+  if (a.seed !== undefined) recipe.seed = parseInteger(a.seed, "--seed", 0);
+  if (a.starts !== undefined) recipe.starts = parseInteger(a.starts, "--starts");
   const t3 = a.table3 ? table3Regularised() : undefined;
   const r = t3 ?? refit(recipe);
   const extra = t3 ? { table3: true, rhoMuTauEdge: t3.rhoMuTauEdge, rhoMuTauUsed: t3.eta.rho.mutau } : { p: (r as ReturnType<typeof refit>).p, recipe };
   const out = { lambda: r.lambda, eta: r.eta, calibration: r.calibration, ...extra };
-  if (a.write && !a.table3) writeFileSync(repoPath(REFIT_RESULT), toJson({ ...out, generatedBy: "u1x nsi-refit --write" }));
+  if (a.write && !a.table3) writeFileAtomic(repoPath(REFIT_RESULT), toJson({ ...out, generatedBy: "u1x nsi-refit --write" }));
   if (format === "json") return toJson(out);
   const f = format as Exclude<Format, "json">;
   const e = r.eta;

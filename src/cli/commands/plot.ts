@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { checkWritableFile, writeFileAtomic } from "../../output/files.js";
 import { selectLikelihoods } from "../../likelihood/registry.js";
 import { resolveModel } from "../../models/spec.js";
 import { renderSvg, type Series } from "../../output/svg.js";
@@ -8,7 +9,7 @@ import { scanMass } from "../../profile/massProfile.js";
 import type { RankRow } from "../../profile/rank.js";
 import { UserError } from "../../errors.js";
 import { likelihoodOptions } from "../options.js";
-import { parseMass, parseNumber } from "../parse.js";
+import { parseInteger, parseMass, parseNumber } from "../parse.js";
 
 export interface PlotArgs {
   figure: string;
@@ -22,6 +23,8 @@ export interface PlotArgs {
   likelihoods?: string;
   inputs?: string;
   searches?: string;
+  neutrinos?: string;
+  format?: string;
   maxCharge: number;
 }
 
@@ -42,18 +45,20 @@ function readRanking(file: string | undefined): RankRow[] {
 
 /** `u1x plot FIGURE --out FILE.svg`: the paper-style figures as SVG. */
 export function plotCommand(a: PlotArgs): string {
-  writeFileSync(a.out, figureSvg(a));
+  if (a.format !== undefined && a.format !== "svg") throw new UserError(`plot writes an SVG file (--out); --format ${a.format} does not apply`);
+  checkWritableFile(a.out);
+  writeFileAtomic(a.out, figureSvg(a));
   return `${a.out}\n`;
 }
 
 /** One figure as an SVG document (used by `plot` and `tables`). */
-export function figureSvg(a: Omit<PlotArgs, "out">): string {
+export function figureSvg(a: Omit<PlotArgs, "out" | "format">): string {
   let svg: string;
   switch (a.figure) {
     case "mass-bound": {
       const from = parseMass(a.from ?? "1GeV", "--from");
       const to = parseMass(a.to ?? "300GeV", "--to");
-      const n = a.points === undefined ? 40 : parseNumber(a.points, "--points");
+      const n = a.points === undefined ? 40 : parseInteger(a.points, "--points", 2);
       const r = massBound(from, to, n, 4, a.inputs ?? "paper2022");
       const x = r.rows.map((q) => q.mX);
       svg = renderSvg({
@@ -75,8 +80,8 @@ export function figureSvg(a: Omit<PlotArgs, "out">): string {
     case "scan-mass": {
       if (!a.model) throw new UserError("scan-mass needs --model");
       const model = resolveModel(a.model, a.maxCharge);
-      const ls = selectLikelihoods(a.likelihoods ?? "all");
-      const rows = scanMass(model, ls, likelihoodOptions(a), parseMass(a.from ?? "10MeV", "--from"), parseMass(a.to ?? "4GeV", "--to"), a.points === undefined ? 40 : parseNumber(a.points, "--points"));
+      const ls = selectLikelihoods(a.likelihoods);
+      const rows = scanMass(model, ls, likelihoodOptions(a), parseMass(a.from ?? "10MeV", "--from"), parseMass(a.to ?? "4GeV", "--to"), a.points === undefined ? 40 : parseInteger(a.points, "--points", 2));
       const x = rows.map((r) => r.mX);
       const series: Series[] = [{ label: "total", x, y: rows.map((r) => r.dchi2), color: "black" }];
       for (const [i, l] of ls.entries()) series.push({ label: l.name, x, y: rows.map((r) => r.terms[l.name]), color: COLORS[i % COLORS.length], dashed: true });
@@ -124,10 +129,11 @@ export function figureSvg(a: Omit<PlotArgs, "out">): string {
       if (!a.model || a.epsRatio === undefined) throw new UserError("exclusion needs --model and --eps-ratio");
       const model = resolveModel(a.model, a.maxCharge);
       const r = parseNumber(a.epsRatio, "--eps-ratio");
+      // The figure shows every constraint, trident and EW included (Figs. 3, 5, 6).
       const ls = selectLikelihoods(a.likelihoods ?? "all");
       const from = parseMass(a.from ?? "10MeV", "--from");
       const to = parseMass(a.to ?? "1GeV", "--to");
-      const n = a.points === undefined ? 40 : parseNumber(a.points, "--points");
+      const n = a.points === undefined ? 40 : parseInteger(a.points, "--points", 2);
       const masses = Array.from({ length: n }, (_, i) => from * (to / from) ** (i / (n - 1)));
       const rows = exclusionPlane(model, r, ls, likelihoodOptions(a), masses);
       const series: Series[] = [

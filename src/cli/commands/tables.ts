@@ -1,21 +1,22 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { checkWritableDir, writeFileAtomic } from "../../output/files.js";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { REFIT_RESULT } from "../../../likelihoods/nsi/parameters.js";
 import type { RefitResult } from "../../../likelihoods/nsi/refit.js";
-import { renderRows, toJson } from "../../output/format.js";
+import { checkFormat, renderRows, toJson } from "../../output/format.js";
 import { progressBar } from "../../output/progress.js";
 import { repoPath } from "../../paths.js";
 import type { RankRow } from "../../profile/rank.js";
 import { loadMassScanRecipe, loadRankRecipe, runMassScanRecipe, runRankRecipe } from "../../profile/recipe.js";
-import { UserError } from "../../errors.js";
-import { parseNumber } from "../parse.js";
+import { parseInteger } from "../parse.js";
 import { figureSvg } from "./plot.js";
 import { rankColumns } from "./rank.js";
 
 export interface TablesArgs {
   out: string;
   threads?: string;
+  format?: string;
 }
 
 const FORMATS = [
@@ -30,16 +31,16 @@ const FORMATS = [
  * plus the full rankings as JSON.
  */
 export async function tablesCommand(a: TablesArgs): Promise<string> {
-  const threads = a.threads === undefined ? availableParallelism() : parseNumber(a.threads, "--threads");
-  if (!Number.isInteger(threads) || threads < 1) throw new UserError("--threads must be a positive integer");
-  mkdirSync(a.out, { recursive: true });
+  const format = checkFormat(a.format, ["table", "json"]);
+  const threads = a.threads === undefined ? availableParallelism() : parseInteger(a.threads, "--threads");
+  checkWritableDir(a.out);
   const written: string[] = [];
   const write = (name: string, text: string) => {
-    writeFileSync(join(a.out, name), text);
+    writeFileAtomic(join(a.out, name), text);
     written.push(join(a.out, name));
   };
   const rankings: Record<string, RankRow[]> = {};
-  for (const name of ["table1-200MeV", "table1-200MeV-2025"]) {
+  for (const name of ["table1-200MeV", "table1-200MeV-2025", "rank-profile-mass"]) {
     const recipe = loadRankRecipe(name);
     const rows = await runRankRecipe(recipe, threads, progressBar(name));
     rankings[name] = rows;
@@ -47,7 +48,9 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
     const viable = rows.filter((r) => r.dchi2 < recipe.threshold);
     const shown = viable.length ? viable : rows.slice(0, 10);
     const caption = `${recipe.description.split(". Regenerate")[0]}. ${viable.length ? `Models with dchi2 < ${recipe.threshold}` : `No model has dchi2 < ${recipe.threshold}; the ten best`}.`;
-    for (const [ext, f] of FORMATS) write(`${name}.${ext}`, renderRows(shown, rankColumns(recipe.likelihoods), f, caption));
+    const cols = rankColumns(recipe.likelihoods);
+    if (recipe.profileMass) cols.splice(2, 0, { header: "m_X [GeV]", latex: "$m_X$ [GeV]", value: (r: RankRow) => r.mX, digits: 4 });
+    for (const [ext, f] of FORMATS) write(`${name}.${ext}`, renderRows(shown, cols, f, caption));
   }
   // Fig. 4: the class 3B − 6Le − 3Ltau + N(Lmu − Ltau), N = 0…7.
   const series = [0, 1, 2, 3, 4, 5, 6, 7].map((N) => {
@@ -130,5 +133,5 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
   write("fig4-series.svg", figureSvg({ figure: "fig4", ranking, maxCharge: 10 }));
   for (const r of rankings["table1-200MeV"].filter((x) => x.dchi2 < 4 && x.epsRatio !== null))
     write(`fig5-${r.name}.svg`, figureSvg({ figure: "exclusion", model: r.name, epsRatio: String(r.epsRatio), searches: "all", points: "30", maxCharge: 10 }));
-  return `${written.join("\n")}\n`;
+  return format === "json" ? toJson({ written }) : `${written.join("\n")}\n`;
 }

@@ -1,20 +1,22 @@
-import { writeFileSync } from "node:fs";
+import { writeFileAtomic } from "../../output/files.js";
 import { AMU_INPUTS } from "../../../likelihoods/amu/inputs.js";
 import { amuCoefficients } from "../../../likelihoods/amu/loop.js";
-import { committedKernel, KERNEL_FILE, kernelMoments, kernelRatio, TRIDENT, tridentRatio } from "../../../likelihoods/trident/index.js";
+import { committedKernel, KERNEL_FILE, kernelMoments, kernelRatio, TRIDENT, trident, tridentRatio } from "../../../likelihoods/trident/index.js";
 import { buildKernel, KERNEL_RESOLUTION, kernelSummary, TRIDENT_KERNEL_INPUTS, type TridentKernel } from "../../../likelihoods/trident/kernel.js";
 import { G_F, M_MU } from "../../constants.js";
 import { UserError } from "../../errors.js";
 import { brent } from "../../numerics/roots.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { repoPath } from "../../paths.js";
-import { parseMass, parsePoint, type PointArgs } from "../parse.js";
+import { checkMassRange } from "../../likelihood/compose.js";
+import { catalogueLabel } from "../../models/spec.js";
+import { parseList, parseMass, parsePoint, type PointArgs } from "../parse.js";
 
 export interface TridentArgs extends Partial<PointArgs> {
   rebuild?: boolean;
   write?: boolean;
   energy?: string;
-  format: string;
+  format?: string;
 }
 
 /** The mass above which the whole L_µ−L_τ (g−2) band down to Δa_µ is excluded at 95% CL (R > 0.82 + 1.96·0.28). */
@@ -46,10 +48,10 @@ function summary(k: TridentKernel) {
 export function tridentCommand(a: TridentArgs): string {
   const format = checkFormat(a.format, ["table", "json", "csv", "md"]);
   if (a.rebuild) {
-    const energies = a.energy === undefined ? [...TRIDENT_KERNEL_INPUTS.energies] : String(a.energy).split(",").map((e) => parseMass(e, "--energy"));
+    const energies = a.energy === undefined ? [...TRIDENT_KERNEL_INPUTS.energies] : parseList(a.energy, "--energy").map((e) => parseMass(e, "--energy"));
     const k = buildKernel(KERNEL_RESOLUTION, { ...TRIDENT_KERNEL_INPUTS, energies, weights: energies.map(() => 1) });
     const s = summary(k);
-    if (a.write) writeFileSync(repoPath(KERNEL_FILE), toJson({ generatedBy: "u1x trident --rebuild --write", summary: s, kernel: k }));
+    if (a.write) writeFileAtomic(repoPath(KERNEL_FILE), toJson({ generatedBy: "u1x trident --rebuild --write", summary: s, kernel: k }));
     if (format === "json") return toJson(s);
     return renderRows([s], [
       { header: "E_nu [GeV]", value: (r) => r.energies.join(",") },
@@ -61,6 +63,7 @@ export function tridentCommand(a: TridentArgs): string {
   }
   if (a.model === undefined || a.mx === undefined || a.g === undefined) throw new UserError("u1x trident needs --model, --mx, --g and --eps or --eps-ratio (or --rebuild)");
   const { model, mX, couplings: c } = parsePoint(a as PointArgs);
+  checkMassRange([trident], mX);
   const k = committedKernel();
   const xV = c.nu[1] * c.mu.V;
   const xA = c.nu[1] * c.mu.A;
@@ -70,6 +73,7 @@ export function tridentCommand(a: TridentArgs): string {
   const sm = ((1 - TRIDENT.ratio) / TRIDENT.sigma) ** 2;
   const out = {
     model: model.name,
+    catalogue: catalogueLabel(model),
     mX,
     gX: c.gX,
     eps: c.eps,

@@ -2,23 +2,27 @@ import { checkFormat, type Format, renderRows, toJson } from "../../output/forma
 import { loadHadronicTables } from "../../widths/vmd.js";
 import { widthSummary } from "../../widths/widths.js";
 import { HBAR_GEV_S } from "../../constants.js";
-import { type PointArgs, parsePoint } from "../parse.js";
+import { catalogueLabel } from "../../models/spec.js";
+import { modelCaption, type PointArgs, parseNeutrinos, parsePoint } from "../parse.js";
 
-export type WidthsArgs = PointArgs;
+export interface WidthsArgs extends PointArgs {
+  neutrinos?: string;
+}
 
 /** `u1x widths`: partial widths, total width, lifetime and branching ratios of X. */
 export function widthsCommand(a: WidthsArgs): string {
   const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
   const { model, mX, gX: g, couplings: c } = parsePoint(a);
-  const s = widthSummary(c, loadHadronicTables("widths"));
-  const tau = s.total > 0 ? HBAR_GEV_S / s.total : Number.POSITIVE_INFINITY;
+  const neutrinos = parseNeutrinos(a.neutrinos);
+  const s = widthSummary(c, loadHadronicTables(), neutrinos);
+  const tau = s.total > 0 ? HBAR_GEV_S / s.total : null;
   if (format === "json")
-    return toJson({ model: model.name, mX, gX: g, eps: c.eps, epsRatio: c.epsRatio, widths: s.widths, total: s.total, invisible: s.invisible, hadrons: s.hadrons, branchingRatios: s.branchingRatios, lifetimeSeconds: tau });
+    return toJson({ model: model.name, catalogue: catalogueLabel(model), neutrinos, mX, gX: g, eps: c.eps, epsRatio: c.epsRatio, widths: s.widths, total: s.total, invisible: s.invisible, hadrons: s.hadrons, branchingRatios: s.branchingRatios, lifetimeSeconds: tau });
   const rows = Object.keys(s.widths).map((k) => ({ state: k, width: s.widths[k], br: s.branchingRatios[k] }));
   rows.push({ state: "total", width: s.total, br: 1 });
   return renderRows(rows, [
     { header: "state", value: (r) => r.state },
     { header: "width [GeV]", value: (r) => r.width },
     { header: "BR", value: (r) => r.br },
-  ], format as Exclude<Format, "json">, `${model.name}, m_X = ${mX} GeV, g_X = ${g}, eps = ${c.eps}: lifetime ${tau.toExponential(3)} s`);
+  ], format as Exclude<Format, "json">, `${modelCaption(model)}, m_X = ${mX} GeV, g_X = ${g}, eps = ${c.eps} (${neutrinos} neutrinos): lifetime ${tau === null ? "infinite (no open channel)" : `${tau.toExponential(3)} s`}`);
 }
