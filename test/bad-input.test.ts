@@ -85,6 +85,20 @@ describe("negative numbers in every notation parse", () => {
   });
 });
 
+describe("a command reads only what its likelihoods need", () => {
+  it("chi2 --likelihoods amu,borexino,nsi,trident,ew runs with no data directory", () => {
+    const r = u1x(["chi2", ...point, "--likelihoods", "amu,borexino,nsi,trident,ew", "--format", "json"], { U1X_DATA_DIR: "/nonexistent" });
+    expect(r.code, r.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(r.stdout).terms)).toEqual(["amu", "borexino", "nsi", "trident", "ew"]);
+  });
+  it("a missing data file names the command's need, and --likelihoods only where that option exists", () => {
+    expectCleanFailure(["chi2", ...point, "--likelihoods", "amu,coherent"], /likelihood 'coherent' needs the data file .*coherent-csi-2017.*--data-dir.*leave 'coherent' out with --likelihoods/, { U1X_DATA_DIR: "/nonexistent" });
+    const w = u1x(["widths", ...point], { U1X_DATA_DIR: "/nonexistent" });
+    expect(w.stderr).toMatch(/hadronic-width calculation .*needs the data file .*--data-dir/);
+    expect(w.stderr).not.toMatch(/--likelihoods/);
+  });
+});
+
 describe("the limits ceiling is explained, and --g evaluates each search", () => {
   it("limits --eps-ratio -300 states which g_X the scan stops at and why", () => {
     const r = u1x(["limits", "--model", "B-L", "--mx", "0.5", "--eps-ratio", "-300", "--searches", "NA64_NA642019imj", "--format", "json"]);

@@ -68,6 +68,7 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
         { header: "eps e/g_X", latex: "$\\varepsilon e/g_X$", value: (r) => r.epsRatio, digits: 3 },
         { header: "g_X", latex: "$g_X$", value: (r) => r.gX, digits: 3 },
         { header: "g_X q_mu", latex: "$g_X (N - \\varepsilon e/g_X)$", value: (r) => r.gX * (r.N - (r.epsRatio ?? 0)), digits: 3 },
+        { header: "converged", value: (r) => r.converged },
       ], f, "3B - 6Le - 3Ltau + N(Lmu - Ltau) at m_X = 200 MeV (Fig. 4)"),
     );
   // Mass scans of the Table 1 models (every term, m_X profiled on a grid).
@@ -82,6 +83,7 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
     { header: "gX", value: (r) => r.gX, digits: 6 },
     { header: "epsRatio", value: (r) => r.epsRatio, digits: 6 },
     ...scanRecipe.likelihoods.map((l) => ({ header: l, value: (r: (typeof long)[number]) => r.terms[l], digits: 6 })),
+    { header: "converged", value: (r) => r.converged },
   ], "csv"));
   const summary = scans.map((s) => {
     const best = s.rows.reduce((a, b) => (b.dchi2 < a.dchi2 ? b : a));
@@ -97,7 +99,7 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
         start = null;
       }
     });
-    return { model: s.model, best, runs: runs.length ? runs.join(", ") : "none" };
+    return { model: s.model, best, runs: runs.length ? runs.join(", ") : "none", notConverged: s.rows.filter((r) => !r.converged).length };
   });
   for (const [ext, f] of FORMATS.filter(([e]) => e !== "csv"))
     write(`mass-scan-table1.${ext}`, renderRows(summary, [
@@ -105,6 +107,7 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
       { header: "best m_X [GeV]", latex: "best $m_X$ [GeV]", value: (r) => r.best.mX, digits: 3 },
       { header: "dchi2 there", latex: "$\\Delta\\chi^2$ there", value: (r) => r.best.dchi2, digits: 3 },
       { header: `grid masses with dchi2 < ${scanRecipe.threshold} [GeV]`, latex: `$\\Delta\\chi^2 < ${scanRecipe.threshold}$ on the grid [GeV]`, value: (r) => r.runs },
+      { header: "fits not converged", value: (r) => r.notConverged },
     ], f, `Table 1 models over m_X (${scanRecipe.from}-${scanRecipe.to}, ${scanRecipe.points} log points; ${scanRecipe.likelihoods.join(", ")}); full curves in mass-scan-table1.csv`));
   // The NSI refit (Table 3 style), from the committed result.
   const refit = JSON.parse(readFileSync(repoPath(REFIT_RESULT), "utf8")) as RefitResult;
