@@ -49,6 +49,19 @@ export function limitsCommand(a: LimitsArgs): string {
   const mix = parseMixing(a) as Mixing;
   const neutrinos = parseNeutrinos(a.neutrinos);
   const gPoint = a.g === undefined ? undefined : parseCoupling(a.g);
+  // Every argument is checked before any data file is read.
+  if (a.scan === undefined && a.mx === undefined) throw new UserError("give --mx (or --scan LO:HI)");
+  if (a.scan === undefined && a.points !== undefined) throw new UserError("--points goes with --scan");
+  let scanMasses: number[] | undefined;
+  if (a.scan !== undefined) {
+    const parts = a.scan.split(":");
+    if (parts.length !== 2) throw new UserError(`--scan: expected LO:HI, e.g. 10MeV:4GeV, got '${a.scan}'`);
+    const [lo, hi] = parts.map((x) => parseMass(x, "--scan"));
+    if (!(hi > lo)) throw new UserError("--scan needs LO:HI with HI > LO, e.g. 10MeV:4GeV");
+    const n = a.points === undefined ? 50 : parseInteger(a.points, "--points", 2);
+    scanMasses = Array.from({ length: n }, (_, i) => lo * (hi / lo) ** (i / (n - 1)));
+  }
+  const mXPoint = a.mx === undefined ? undefined : parseMass(a.mx);
   const names = a.searches === undefined ? allSearches(dataDir()).filter((s) => !s.notRecastable).map((s) => s.name) : parseList(a.searches, "--searches");
   const searches = selectSearches(dataDir(), names);
   const tables = loadHadronicTables("resonances");
@@ -84,14 +97,8 @@ export function limitsCommand(a: LimitsArgs): string {
     return out;
   };
   const head = { model: model.name, catalogue: catalogueLabel(model), mixing: mix, neutrinos, gCeiling, gCeilingReason: ceilingWhy };
-  if (a.scan !== undefined) {
-    const parts = a.scan.split(":");
-    if (parts.length !== 2) throw new UserError(`--scan: expected LO:HI, e.g. 10MeV:4GeV, got '${a.scan}'`);
-    const [lo, hi] = parts.map((x) => parseMass(x, "--scan"));
-    if (!(hi > lo)) throw new UserError("--scan needs LO:HI with HI > LO, e.g. 10MeV:4GeV");
-    const n = a.points === undefined ? 50 : parseInteger(a.points, "--points", 2);
-    const masses = Array.from({ length: n }, (_, i) => lo * (hi / lo) ** (i / (n - 1)));
-    const curves = masses.map((m) => ({ mX: m, searches: one(m) }));
+  if (scanMasses) {
+    const curves = scanMasses.map((m) => ({ mX: m, searches: one(m) }));
     if (format === "json") return toJson({ ...head, curves });
     const rows = curves.flatMap((c) => Object.entries(c.searches).map(([name, s]) => ({ mX: c.mX, name, gMax: s.gMax, gBandUpper: s.gBandUpper })));
     return renderRows(rows, [
@@ -101,9 +108,7 @@ export function limitsCommand(a: LimitsArgs): string {
       { header: "gBandUpper", value: (r) => r.gBandUpper },
     ], format as Exclude<Format, "json">, `${modelCaption(model)}: recast limits on g_X (scanned up to ${ceilingWhy})`);
   }
-  if (a.mx === undefined) throw new UserError("give --mx (or --scan LO:HI)");
-  if (a.points !== undefined) throw new UserError("--points goes with --scan");
-  const mX = parseMass(a.mx);
+  const mX = mXPoint as number;
   const res = one(mX);
   if (format === "json") return toJson({ ...head, mX, gX: gPoint ?? null, defaultSearches: names, paperSearches: PAPER_SEARCHES, searches: res });
   const rows = Object.entries(res).map(([name, s]) => ({ name, ...s }));
