@@ -23,6 +23,13 @@ export const M_TAU = 1.77686;
 export const M_Z = 91.1876;
 /** sin²θ_W in MS-bar at m_Z, 0.23121 (PDG 2022). */
 export const SW2_MZ = 0.23121;
+/** sin θ_W and cos θ_W in MS-bar at m_Z (from SW2_MZ). */
+export const SW_MZ = Math.sqrt(SW2_MZ);
+export const CW_MZ = Math.sqrt(1 - SW2_MZ);
+/** g_Z = e/(s_w c_w) with e at q² = 0 (the X–Z mixing of eq. 3.10 at low energy). */
+export const G_Z = E_CHARGE / (SW_MZ * CW_MZ);
+/** g_Z at the Z pole, e(m_Z)/(s_w c_w) (R_µe of eq. 3.17). */
+export const G_Z_MZ = Math.sqrt(4 * Math.PI * ALPHA_MZ) / (SW_MZ * CW_MZ);
 /** sin²θ_W at low energy (q → 0), 0.23857 (PDG 2022, Electroweak model review, eq. 10.22 running). */
 export const SW2_LOW = 0.23857;
 
@@ -40,6 +47,8 @@ export const M_PHI = 1.019461;
 export const HBAR_GEV_S = 6.582119569e-25; // ħ in GeV·s
 export const HBARC_GEV_M = 1.973269804e-16; // ħc in GeV·m
 export const HBARC_GEV_CM = 1.973269804e-14; // ħc in GeV·cm
+/** (ħc)² in GeV² cm²: converts a cross section in GeV⁻² to cm². */
+export const HBARC2_GEV2_CM2 = HBARC_GEV_CM * HBARC_GEV_CM;
 export const C_M_PER_S = 299792458;
 export const AVOGADRO = 6.02214076e23;
 

@@ -63,3 +63,45 @@ export class DamagedDataError extends DataFileError {
 export class CommittedFileError extends DataFileError {
   override name = "CommittedFileError";
 }
+
+/** `x0 = 1, x1 = -2.5`: a point's coordinates at full precision, for error messages. */
+function formatPoint(point: Record<string, number>): string {
+  const parts = Object.entries(point).map(([k, v]) => `${k} = ${v}`);
+  return parts.length > 0 ? parts.join(", ") : "(no coordinates)";
+}
+
+/**
+ * A non-finite value (NaN, or an infinity where none is meaningful) inside the engine: an engine bug, not a user
+ * error (the CLI exits 2). `what` names what produced it ("the objective of nelderMead", "the signal ratio S of
+ * search X"), `point` the coordinates where it did. One line:
+ * `non-finite value (NaN) from <what> at x0 = …, x1 = …`.
+ */
+export class NonFiniteError extends Error {
+  override name = "NonFiniteError";
+  readonly what: string;
+  readonly point: Record<string, number>;
+  readonly value: number;
+  constructor(what: string, point: Record<string, number>, value = Number.NaN) {
+    super(`non-finite value (${value}) from ${what} at ${formatPoint(point)}`);
+    this.what = what;
+    this.point = { ...point };
+    this.value = value;
+  }
+}
+
+/**
+ * A numerical solver reached its iteration (or subdivision) cap without meeting its tolerance: an engine error
+ * (the CLI exits 2). One line naming the solver, the problem (interval, tolerance) and the cap:
+ * `<solver>: not converged on <problem> within <cap>`, e.g.
+ * `Brent root finder: not converged on [0, 1] to tol 1e-12 within 200 iterations (last x = 0.5)`.
+ * Callers that can live with an unconverged answer use the reporting variants (`brentRoot`, `integrateReport`,
+ * `brentMinimize(...).converged`) instead.
+ */
+export class SolverError extends Error {
+  override name = "SolverError";
+  readonly solver: string;
+  constructor(solver: string, problem: string, cap: string) {
+    super(`${solver}: not converged on ${problem} within ${cap}`);
+    this.solver = solver;
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { amu } from "../likelihoods/amu/index.js";
-import { AMU_INPUTS } from "../likelihoods/amu/inputs.js";
+import { checkInputSet, measurement } from "../src/likelihood/measurements.js";
 import { amuCoefficients } from "../likelihoods/amu/loop.js";
 import { M_MU } from "../src/constants.js";
 import { couplings } from "../src/couplings/couplings.js";
@@ -38,10 +38,12 @@ describe("Δa_µ at one loop", () => {
     expect(a).toBeCloseTo(b, 12);
   });
   it("selects the 2025 input set, Δa_µ = 38.5 ± 63.7", () => {
-    expect(AMU_INPUTS["2025"].central).toBeCloseTo(38.5, 6);
-    expect(AMU_INPUTS["2025"].sigma).toBeCloseTo(63.7, 1);
+    // 116 592 071.5(14.5) − 116 592 033(62), in units of 10⁻¹¹ (arXiv:2506.03069, 2505.21476)
+    const m = measurement("amu", "deltaAmu", { inputs: "2025" });
+    expect(m.value / 1e-11).toBeCloseTo(116592071.5 - 116592033, 6);
+    expect(m.sigma / 1e-11).toBeCloseTo(Math.hypot(14.5, 62), 8);
     const q = amu.prepare(model, 0.2, { inputs: "2025" });
     expect(amu.evaluate(q, couplings(model, 0, { eps: 0 }, 0.2)).dchi2).toBeCloseTo((38.5 / Math.hypot(14.5, 62)) ** 2, 8);
-    expect(() => amu.prepare(model, 0.2, { inputs: "nope" })).toThrow(/unknown --inputs/);
+    expect(() => checkInputSet("nope", ["amu", "borexino"])).toThrow(/unknown --inputs 'nope'/);
   });
 });

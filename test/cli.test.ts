@@ -32,11 +32,23 @@ describe("u1x couplings and widths", () => {
     expect(j.couplings.e.V).toBeCloseTo(0.26, 9);
     expect(j.couplings.n.V).toBeCloseTo(3, 9);
   });
-  it("gives widths summing to the total", () => {
+  it("gives the closed-form widths of L_µ − L_τ: Γ_µµ = g²m/(12π) β(1 + 2µ²), Γ_νν = g²m/(24π) per flavour", () => {
+    // g_µ = g_ν = g at ε = 0; m_µ = 105.6583755 MeV (PDG 2022); ħ = 6.582119569e-25 GeV s (CODATA 2018).
+    const g = 1e-3;
+    const m = 0.3;
+    const mu2 = (0.1056583755 / m) ** 2;
+    const muMu = ((g * g * m) / (12 * Math.PI)) * Math.sqrt(1 - 4 * mu2) * (1 + 2 * mu2);
+    const nuNu = (g * g * m) / (24 * Math.PI);
     const j = JSON.parse(u1x(["widths", "--model", "Lmu-Ltau", "--mx", "300MeV", "--g", "1e-3", "--eps", "0", "--format", "json"]).stdout);
-    const sum = Object.values(j.widths as Record<string, number>).reduce((a, b) => a + b, 0);
-    expect(sum / j.total).toBeCloseTo(1, 12);
-    expect(j.branchingRatios.mu_mu).toBeGreaterThan(0);
+    expect(j.widths.mu_mu / muMu).toBeCloseTo(1, 9);
+    expect(j.invisible / (2 * nuNu)).toBeCloseTo(1, 12);
+    expect(j.total / (muMu + 2 * nuNu)).toBeCloseTo(1, 9);
+    expect(j.branchingRatios.mu_mu / (muMu / (muMu + 2 * nuNu))).toBeCloseTo(1, 9);
+    expect(j.lifetimeSeconds / (6.582119569e-25 / (muMu + 2 * nuNu))).toBeCloseTo(1, 9);
+    // Below 2m_µ only the neutrinos are open: Γ = 2g²m/(12π) with Dirac neutrinos (twice the left-handed width).
+    const d = JSON.parse(u1x(["widths", "--model", "Lmu-Ltau", "--mx", "200MeV", "--g", "1e-3", "--eps", "0", "--neutrinos", "dirac", "--format", "json"]).stdout);
+    expect(d.total / ((2 * g * g * 0.2) / (12 * Math.PI))).toBeCloseTo(1, 12);
+    expect(d.invisible).toBe(d.total);
   });
 });
 

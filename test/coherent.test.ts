@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCoherentData, NE, NFINE, NT } from "../likelihoods/coherent/data.js";
-import { coherent, coherentPrediction, coherentSM } from "../likelihoods/coherent/index.js";
+import { coherent, coherentBins, coherentPrediction, coherentSM } from "../likelihoods/coherent/index.js";
 import { COHERENT, ISOTOPES } from "../likelihoods/coherent/inputs.js";
 import { MICHEL, eMin, weakCharge, xsPrefactor } from "../likelihoods/coherent/physics.js";
 import { helmFormFactor } from "../src/nuclear/formFactor.js";
@@ -9,6 +9,7 @@ import { responseMatrix } from "../likelihoods/coherent/response.js";
 import { exposure, T_PER_PE } from "../likelihoods/coherent/signal.js";
 import { G_F, M_MU } from "../src/constants.js";
 import { couplings } from "../src/couplings/couplings.js";
+import { NonFiniteError } from "../src/errors.js";
 import { resolveModel } from "../src/models/spec.js";
 import { integrate } from "../src/numerics/integrate.js";
 
@@ -156,5 +157,93 @@ describe("COHERENT CsI (eq. B.1)", () => {
     const n = Float64Array.from([9, 6]);
     const r = profileNuisances(n, Float64Array.from([4, 2]), Float64Array.from([0.5, 0.5]), Float64Array.from([0.5, 0.5]));
     expect(r.a[0]).toBeGreaterThan(0); // more data than predicted pulls the signal up
+  });
+});
+
+describe("COHERENT: regression against the code before the prepare/evaluate refactor", () => {
+  // REGRESSION CHECK, not a physics reference: these Δχ² and signals were recorded by running the code as it was
+  // before the refactor that moved the template sums into prepare, reused the buffers and took the Gauss–Legendre
+  // nodes from src/numerics/gaussLegendre.ts (whose 8- and 6-point nodes differ from the old hard-coded ones in
+  // the 16th digit). The physics references are the tests above and test/coherent-nsi.test.ts.
+  const recorded = [
+    { model: "3,-7,-1,-1", mX: 0.2, g: 2.3e-4, mix: { epsRatio: -6.96 }, dchi2: 1.039828791696607, signal: 189.3964988321561 },
+    { model: "B-L", mX: 0.02, g: 1e-5, mix: { eps: 0 }, dchi2: 0.05807141476725519, signal: 162.2794926209392 },
+    { model: "3,-6,5,-8", mX: 0.05, g: 3e-4, mix: { epsRatio: -6.1 }, dchi2: 95.49651799442364, signal: 13361.059983343297 },
+    { model: "3,-9,0,0", mX: 0.2, g: 1.18e-4, mix: { epsRatio: -8.89 }, dchi2: -0.574047920362915, signal: 124.50651795432707 },
+    { model: "Lmu-Ltau", mX: 0.03, g: 3e-4, mix: { epsRatio: -1 }, dchi2: 41.426744377428264, signal: 1268.9512144805803 },
+    { model: "3,-3,-3,-3", mX: 1, g: 1e-3, mix: { eps: 0 }, dchi2: 31.248141573860607, signal: 1367.3255808522088 },
+  ];
+  it("reproduces the SM fit and the Δχ² and signal at six points", () => {
+    const sm = coherentSM();
+    expect(Math.abs(sm.chi2 - 148.4174405049787)).toBeLessThan(1e-7);
+    expect(sm.signal / 159.9706443667629 - 1).toBeCloseTo(0, 9);
+    const smA = [-0.08063884871334451, 0.04426315058321705, -0.03700778827556074];
+    for (let k = 0; k < 3; k++) expect(Math.abs(sm.a[k] - smA[k])).toBeLessThan(1e-9);
+    for (const r of recorded) {
+      const model = resolveModel(r.model);
+      const p = coherent.prepare(model, r.mX, {});
+      const c = couplings(model, r.g, r.mix, r.mX);
+      // Twice at the same prepared point (the second from the first's warm start), then once from a fresh one.
+      for (const q of [p, p, coherent.prepare(model, r.mX, {})]) {
+        const t = coherent.evaluate(q, c);
+        expect(Math.abs(t.dchi2 - r.dchi2), r.model).toBeLessThan(1e-7);
+        expect(t.observables!.coherentSignal / r.signal - 1, r.model).toBeCloseTo(0, 9);
+      }
+    }
+  });
+  it("gives exactly 0 where X does not couple to nucleons (L_µ − L_τ at ε = 0)", () => {
+    const model = resolveModel("Lmu-Ltau");
+    expect(coherent.evaluate(coherent.prepare(model, 0.01, {}), couplings(model, 5e-4, { eps: 0 }, 0.01)).dchi2).toBe(0);
+  });
+});
+
+describe("COHERENT: a failed evaluation is an error, never a silent χ² = 0", () => {
+  it("throws NonFiniteError naming the term, m_X and the couplings; the prepared point stays usable", () => {
+    const model = resolveModel("3,-7,-1,-1");
+    const p = coherent.prepare(model, 0.2, {});
+    const c = couplings(model, 2.3e-4, { epsRatio: -6.96 }, 0.2);
+    const good = coherent.evaluate(p, c).dchi2;
+    // Before the fix this returned χ² = 0 (Δχ² = −148.4) without a word.
+    const bad = () => coherent.evaluate(p, { ...c, p: Number.NaN });
+    expect(bad).toThrow(NonFiniteError);
+    expect(bad).toThrow(/^non-finite value \(NaN\) from likelihood 'coherent' .* at mX = 0\.2, gX = 0\.00023, eps = .*gP = NaN/);
+    expect(() => coherentBins(p, { ...c, nu: [Number.NaN, 0, 0] })).toThrow(/likelihood 'coherent'/);
+    expect(coherent.evaluate(p, c).dchi2).toBe(good);
+  });
+  it("the profile reports NaN, not 0, when the prediction is negative in a bin with data", () => {
+    const n = Float64Array.from([9, 6]);
+    const r = profileNuisances(n, Float64Array.from([-4, 2]), Float64Array.from([0.5, 0.5]), Float64Array.from([0.5, 0.5]));
+    expect(r.chi2).toBeNaN();
+  });
+});
+
+describe("coherentBins (what `u1x coherent` prints)", () => {
+  it("its rows are the prediction's parts and their sum at the profiled pulls, and its summary is the likelihood's", () => {
+    const model = resolveModel("3,-7,-1,-1");
+    const c = couplings(model, 2.3e-4, { epsRatio: -6.96 }, 0.2);
+    const p = coherent.prepare(model, 0.2, {});
+    const { summary: s, bins } = coherentBins(p, c);
+    const d = loadCoherentData();
+    expect(bins).toHaveLength(NE * NT);
+    expect(bins.map((b) => b.pe)).toEqual(Array.from({ length: NE * NT }, (_, i) => 7 + 2 * Math.floor(i / NT)));
+    expect(bins.map((b) => b.time)).toEqual(Array.from({ length: NE * NT }, (_, i) => 0.25 + 0.5 * (i % NT)));
+    expect(bins.map((b) => b.observed)).toEqual([...d.observed]);
+    const t = coherent.evaluate(coherent.prepare(model, 0.2, {}), c);
+    expect(s.dchi2).toBe(t.dchi2);
+    expect(s.signalTotal).toBe(t.observables!.coherentSignal);
+    expect(s.chi2SM).toBe(coherentSM().chi2);
+    expect([s.pullsSM.signal, s.pullsSM.neutrons, s.pullsSM.background]).toEqual(coherentSM().a);
+    // Independent re-computation of χ² from the rows and the pulls (the statistic of the data README).
+    const a = [s.pulls.signal, s.pulls.neutrons, s.pulls.background];
+    const sigma = [0.28, 0.25, 0.171];
+    let chi2 = 0;
+    for (const b of bins) {
+      const N = (1 + a[0]) * b.signal + (1 + a[1]) * b.neutrons + (1 + a[2]) * b.background;
+      expect(b.expected / N).toBeCloseTo(1, 12);
+      chi2 += 2 * (N - b.observed + (b.observed > 0 ? b.observed * Math.log(b.observed / N) : 0));
+    }
+    for (let k = 0; k < 3; k++) chi2 += (2 * (a[k] - Math.log1p(a[k]))) / sigma[k] ** 2;
+    expect(chi2 / s.chi2).toBeCloseTo(1, 10);
+    expect(s.dchi2).toBeCloseTo(s.chi2 - s.chi2SM, 12);
   });
 });

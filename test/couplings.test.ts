@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { E_CHARGE, M_MU } from "../src/constants.js";
+import { E_CHARGE } from "../src/constants.js";
 import { couplings } from "../src/couplings/couplings.js";
 import { resolveModel } from "../src/models/spec.js";
-import { leptonWidth, neutrinoWidth } from "../src/widths/fermion.js";
-import { hadronicR, loadHadronicTables } from "../src/widths/vmd.js";
-import { widthSummary } from "../src/widths/widths.js";
 
 describe("couplings (eq. 2.2)", () => {
   const m = resolveModel("3,-6,7,-10");
@@ -38,39 +35,4 @@ describe("couplings (eq. 2.2)", () => {
   });
 });
 
-describe("widths", () => {
-  it("fermion widths match closed forms", () => {
-    // m ≫ m_f: Γ → g² m/(12π) (vector) and the same for axial.
-    expect(leptonWidth(10, 1e-6, 0.1, 0) / ((0.01 * 10) / (12 * Math.PI))).toBeCloseTo(1, 9);
-    expect(leptonWidth(10, 1e-6, 0, 0.1) / ((0.01 * 10) / (12 * Math.PI))).toBeCloseTo(1, 9);
-    // Axial width vanishes as β³ at threshold, vector as β.
-    const m = 2 * M_MU * 1.0001;
-    const beta = Math.sqrt(1 - 4 * (M_MU / m) ** 2);
-    expect(leptonWidth(m, M_MU, 1, 0) / ((m / (12 * Math.PI)) * beta * 1.5)).toBeCloseTo(1, 3);
-    expect(leptonWidth(m, M_MU, 0, 1) / ((m / (12 * Math.PI)) * beta ** 3)).toBeCloseTo(1, 9);
-    expect(leptonWidth(0.2, M_MU, 1, 1)).toBe(0);
-    expect(neutrinoWidth(1, 1)).toBeCloseTo(1 / (24 * Math.PI), 15);
-  });
-  it("the dark photon's ππ rate near the ρ matches R = β³|F_π|²/4 with the PDG ρ → ee width", () => {
-    const t = loadHadronicTables();
-    const unit = (m: number) => couplings(resolveModel("DarkPhoton"), 0, { eps: 1e-2 }, m);
-    const norm = (m: number) => unit(m).p ** 2; // (e ε)² of the dark photon
-    const R = hadronicR(t, "pi+_pi-", 0.775, unit(0.775)) / norm(0.775);
-    // Narrow-ρ estimate: R = (12π/m²) B_ee B_ππ / (4πα²/3m²) = 9 Γ_ee/(α² Γ) with PDG 2022 Γ_ee = 7.04 keV,
-    // Γ_ρ = 149.1 MeV: 7.9; the ρ–ω interference and Gounaris–Sakurai shape raise the peak to ~9.
-    const alpha = 1 / 137.036;
-    const narrow = (9 * 7.04e-6) / (alpha * alpha * 0.1491);
-    expect(R).toBeGreaterThan(narrow * 0.95);
-    expect(R).toBeLessThan(narrow * 1.25);
-    // Below the ρ the ratio falls with the ρ-pole form factor: R(0.3 GeV) = β³/4 |1/(1 − s/m_ρ²)|².
-    const s = 0.09;
-    const beta = Math.sqrt(1 - (4 * 0.13957 ** 2) / s);
-    const vmd = (beta ** 3 / 4) / (1 - s / 0.775 ** 2) ** 2;
-    expect(hadronicR(t, "pi+_pi-", 0.3, unit(0.3)) / norm(0.3) / vmd).toBeCloseTo(1, 1);
-  });
-  it("an L_µ − L_τ boson below 2m_µ decays only to neutrinos", () => {
-    const s = widthSummary(couplings(resolveModel("Lmu-Ltau"), 1e-3, { eps: 0 }, 0.2), loadHadronicTables());
-    expect(s.invisible / s.total).toBeCloseTo(1, 12);
-    expect(s.total).toBeCloseTo((2 * 1e-6 * 0.2) / (24 * Math.PI), 15);
-  });
-});
+// The widths (src/widths/) are tested in test/widths.test.ts.

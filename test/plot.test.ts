@@ -12,8 +12,8 @@ describe("the exclusion plane (Figs. 3, 5, 6)", () => {
     const { resolveModel } = await import("../src/models/spec.js");
     const [row] = exclusionPlane(resolveModel("3,-6,7,-10"), -6.26, selectLikelihoods("nsi,coherent,amu"), {}, [0.2]);
     const g = 1.02e-4; // Table 1
-    expect(row.amuLow!).toBeLessThan(g);
-    expect(row.amuHigh!).toBeGreaterThan(g);
+    expect(row.bands.amu.lo!).toBeLessThan(g);
+    expect(row.bands.amu.hi!).toBeGreaterThan(g);
     expect(row.bounds.nsi!).toBeGreaterThan(g);
     expect(row.bounds.coherent!).toBeGreaterThan(g);
     // and both bind within a factor 3 of it (section 4.2: the key constraints at 200 MeV)

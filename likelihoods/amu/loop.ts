@@ -25,3 +25,8 @@ export function amuCoefficients(mMu: number, mX: number): { kV: number; kA: numb
   const pre = (lambda * lambda) / (4 * Math.PI * Math.PI);
   return { kV: pre * LV, kA: pre * LA };
 }
+
+/** Δa_µ = k_V g_V² + k_A g_A² for the muon's vector and axial couplings (the one formula every caller uses). */
+export function deltaAmu(k: { kV: number; kA: number }, gV: number, gA: number): number {
+  return k.kV * gV * gV + k.kA * gA * gA;
+}

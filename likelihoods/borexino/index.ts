@@ -1,3 +1,4 @@
+import { gaussianChi2, type Measurement, measurement } from "../../src/likelihood/measurements.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 import { moments, type Moments, reducedCrossSection, SM_GL, SM_GR } from "./crossSection.js";
 import { BOREXINO } from "./inputs.js";
@@ -7,6 +8,7 @@ interface Prepared {
   M: Moments;
   P: [number, number, number];
   sigmaSM: number;
+  m: Measurement;
 }
 
 const P_EARTH = solarFlavourFractions(BOREXINO, BOREXINO.Enu);
@@ -20,17 +22,19 @@ export const borexino: Likelihood<Prepared> = {
   // T ≲ m_X²/(2m_e); for m_X below ~1 MeV those lie under Borexino's ~0.25 MeV threshold and the total rate no
   // longer describes what was measured.
   massRange: { min: 1e-3, max: Number.POSITIVE_INFINITY, why: "the total-rate treatment of eq. (B.3) needs recoils above Borexino's threshold to dominate" },
-  prepare(_model, mX) {
+  observables: { RBe: { unit: "", latex: "R_{\\rm Be}", description: "⁷Be ν–e rate over the SM rate" } },
+  // The X exchange with electrons vanishes where the electron's vector coupling does, ε·e/g_X = c_e (eq. 4.6).
+  zeros: (model) => [(model.xL[0] + model.xE[0]) / 2],
+  prepare(_model, mX, options) {
     const M = moments(BOREXINO.Enu, mX);
     const sigmaSM = [0, 1, 2].reduce((s, a) => s + P_EARTH[a] * reducedCrossSection(M, SM_GL[a], SM_GR, 0, 0), 0);
-    return { M, P: P_EARTH, sigmaSM };
+    return { M, P: P_EARTH, sigmaSM, m: measurement("borexino", "RBe", options) };
   },
   evaluate(p, c) {
     let s = 0;
     for (let a = 0; a < 3; a++) s += p.P[a] * reducedCrossSection(p.M, SM_GL[a], SM_GR, c.nu[a] * c.e.L, c.nu[a] * c.e.R);
     const R = s / p.sigmaSM;
-    const z = (R - BOREXINO.Rexp) / BOREXINO.sigmaR;
-    return { dchi2: z * z, observables: { RBe: R } };
+    return { dchi2: gaussianChi2(R, p.m), observables: { RBe: R } };
   },
 };
 

@@ -1,7 +1,5 @@
 /**
- * Borexino ⁷Be inputs.
- * - R_Be = σ_meas/σ_SM = 1.06 ± 0.09: core paper, appendix B (Borexino, PRL 107 (2011) 141302 [1104.1816] and
- *   PRD 100 (2019) 082004 [1707.09279], with the high/low-metallicity SSM flux difference as a systematic).
+ * Borexino ⁷Be inputs (the measured R_Be = 1.06 ± 0.09 is in measurements.json).
  * - E_ν = 0.8618 MeV, the 89.6% ⁷Be line (the 0.384 MeV line is below Borexino's ⁷Be window).
  * - Oscillations: NuFIT 5.2 (2022), normal ordering with SK atmospheric data: sin²θ12 = 0.303, sin²θ13 = 0.02203,
  *   sin²θ23 = 0.572, δ_CP = 197°, Δm²21 = 7.41e-5 eV² (I. Esteban et al., JHEP 09 (2020) 178, www.nu-fit.org v5.2).
@@ -10,8 +8,6 @@
  *   It gives P_ee = 0.53, as measured by Borexino for ⁷Be (0.53 ± 0.05, Nature 562 (2018) 505).
  */
 export const BOREXINO = {
-  Rexp: 1.06,
-  sigmaR: 0.09,
   Enu: 0.8618e-3, // GeV
   sin2th12: 0.303,
   sin2th13: 0.02203,

@@ -24,8 +24,11 @@ export interface CoherentData {
 const cache = new Map<string, CoherentData>();
 
 /** The grids of the release (data README): every file covers its grid exactly once. */
-const PE_12: GridAxis = { column: 0, label: "PE", values: gridValues(7, 2, NE), text: "odd 7..29" };
-const T_12 = (column: number): GridAxis => ({ column, label: "t", values: gridValues(0.25, 0.5, NT), text: "0.25..5.75 µs in 0.5 µs steps" });
+/** Centres of the analysis bins: PE 7, 9, …, 29 and t = 0.25, 0.75, …, 5.75 µs. */
+export const PE_CENTRES: readonly number[] = gridValues(7, 2, NE);
+export const TIME_CENTRES: readonly number[] = gridValues(0.25, 0.5, NT);
+const PE_12: GridAxis = { column: 0, label: "PE", values: PE_CENTRES, text: "odd 7..29" };
+const T_12 = (column: number): GridAxis => ({ column, label: "t", values: TIME_CENTRES, text: "0.25..5.75 µs in 0.5 µs steps" });
 const PE_25: GridAxis = { column: 0, label: "PE", values: gridValues(1, 2, 25), text: "odd 1..49" };
 const T_24 = (column: number): GridAxis => ({ column, label: "t", values: gridValues(0.25, 0.5, 24), text: "0.25..11.75 µs in 0.5 µs steps" });
 const PE_50: GridAxis = { column: 1, label: "PE", values: gridValues(0, 1, 50), text: "0..49" };

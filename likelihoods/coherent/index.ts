@@ -1,14 +1,17 @@
 import type { Couplings } from "../../src/couplings/couplings.js";
 import { dataDir } from "../../src/data/dataDir.js";
+import { NonFiniteError } from "../../src/errors.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
-import { type CoherentData, loadCoherentData, NE, NT } from "./data.js";
-import { type Profiled, profileNuisances } from "./poisson.js";
+import { type CoherentData, loadCoherentData, NE, NT, PE_CENTRES, TIME_CENTRES } from "./data.js";
+import { NuisanceProfile, type Profiled } from "./poisson.js";
 import { neutronTemplate, signalByFlavour, signalIntegrals } from "./signal.js";
 
-/** Everything that depends on the data only: templates and the SM fit (cached per data directory). */
+/** Everything that depends on the data only: templates, the nuisance profile and the SM fit (cached per data directory). */
 interface Base {
   data: CoherentData;
   neutron: Float64Array;
+  /** χ²(a) with Σn, Σ n ln n and the template sums precomputed. */
+  profile: NuisanceProfile;
   smChi2: Profiled;
   smSignal: Float64Array;
 }
@@ -21,9 +24,12 @@ function base(): Base {
   if (hit) return hit;
   const data = loadCoherentData();
   const neutron = neutronTemplate(data.neutronFine, NT);
+  const profile = new NuisanceProfile(data.observed, neutron, data.background);
   const J = signalIntegrals(1); // the SM does not depend on m_X
   const smSignal = expand(signalByFlavour(J, [0, 0, 0], 0, 0, new Float64Array(3 * NE)), data, new Float64Array(NE * NT));
-  const b = { data, neutron, smChi2: profileNuisances(data.observed, smSignal, neutron, data.background), smSignal };
+  const smChi2 = profile.minimise(smSignal, { chi2: 0, a: [0, 0, 0], iterations: 0 });
+  if (!Number.isFinite(smChi2.chi2)) throw new NonFiniteError("likelihood 'coherent' (the SM χ² of the data)", { gX: 0 }, smChi2.chi2);
+  const b = { data, neutron, profile, smChi2, smSignal };
   bases.set(dir, b);
   return b;
 }
@@ -38,23 +44,104 @@ function expand(byFlavour: Float64Array, d: CoherentData, out: Float64Array): Fl
   return out;
 }
 
+/**
+ * What `prepare` builds for one (model, m_X): the J_k integrals of that mass and the buffers `evaluate` fills, so
+ * that an evaluation only combines J with the couplings and profiles the pulls (no allocation but its result).
+ */
 export interface CoherentPrepared {
   base: Base;
+  mX: number;
   J: Float64Array[][];
+  /** g_ν of the three beam components: prompt ν_µ, delayed ν_e, delayed ν̄_µ. */
+  gNu: Float64Array;
   byFlavour: Float64Array;
+  /** The expected signal per (E, t) bin at the last couplings, and its sum. */
   signal: Float64Array;
-  /** Warm start of the nuisance profile: the last optimum for this (model, mass). The profile converges to a
-   * Newton decrement of 1e-10, so the result does not depend on the start beyond that. */
-  lastA: number[];
+  signalTotal: number;
+  /** The last profiled fit. Its pulls are the warm start of the next profile; the profile converges to a Newton
+   * decrement of 1e-10, so the result does not depend on the start beyond that. */
+  fit: Profiled;
 }
 
-/** The expected signal per (E, t) bin at couplings c, and the profiled fit. */
+/** Fill p.signal, p.signalTotal and p.fit at couplings c; a failed profile is an error naming the point. */
+function predict(p: CoherentPrepared, c: Couplings): void {
+  p.gNu[0] = c.nu[1];
+  p.gNu[1] = c.nu[0];
+  p.gNu[2] = c.nu[1];
+  signalByFlavour(p.J, p.gNu, c.p, c.n, p.byFlavour);
+  const signal = expand(p.byFlavour, p.base.data, p.signal);
+  let total = 0;
+  for (let i = 0; i < signal.length; i++) total += signal[i];
+  p.signalTotal = total;
+  const fit = p.base.profile.minimise(signal, p.fit, total);
+  if (!Number.isFinite(fit.chi2))
+    throw new NonFiniteError(
+      "likelihood 'coherent' (the Poisson χ² profiled over its pulls; the predicted counts cannot be evaluated)",
+      { mX: p.mX, gX: c.gX, eps: c.eps, gNuE: c.nu[0], gNuMu: c.nu[1], gP: c.p, gN: c.n, signal: total },
+      fit.chi2,
+    );
+}
+
+/**
+ * The expected signal per (E, t) bin at couplings c, and the profiled fit. `signal` is p's buffer (overwritten by
+ * the next evaluation at p); `fit` is a copy.
+ */
 export function coherentPrediction(p: CoherentPrepared, c: Couplings): { signal: Float64Array; fit: Profiled } {
-  signalByFlavour(p.J, [c.nu[1], c.nu[0], c.nu[1]], c.p, c.n, p.byFlavour);
-  expand(p.byFlavour, p.base.data, p.signal);
-  const fit = profileNuisances(p.base.data.observed, p.signal, p.base.neutron, p.base.data.background, p.lastA);
-  p.lastA = fit.a;
-  return { signal: p.signal, fit };
+  predict(p, c);
+  return { signal: p.signal, fit: { chi2: p.fit.chi2, a: [p.fit.a[0], p.fit.a[1], p.fit.a[2]], iterations: p.fit.iterations } };
+}
+
+/** One (PE, time) bin of the analysis: observed counts and the prediction's parts at the profiled pulls. */
+export interface CoherentBin {
+  /** Bin centres: PE 7..29, t in µs 0.25..5.75. */
+  pe: number;
+  time: number;
+  observed: number;
+  /** The CEvNS signal, the prompt neutrons and the steady-state background before the pulls. */
+  signal: number;
+  neutrons: number;
+  background: number;
+  /** (1 + a_s) S + (1 + a_n) B_n + (1 + a_b) B_ss at the profiled pulls. */
+  expected: number;
+}
+
+export interface Pulls {
+  signal: number;
+  neutrons: number;
+  background: number;
+}
+
+export interface CoherentSummary {
+  chi2: number;
+  chi2SM: number;
+  dchi2: number;
+  pulls: Pulls;
+  pullsSM: Pulls;
+  signalTotal: number;
+}
+
+const pulls = (a: readonly number[]): Pulls => ({ signal: a[0], neutrons: a[1], background: a[2] });
+
+/** The fit at couplings c bin by bin (E-major, as the data release), with the profiled pulls: what `u1x coherent` prints. */
+export function coherentBins(p: CoherentPrepared, c: Couplings): { summary: CoherentSummary; bins: CoherentBin[] } {
+  predict(p, c);
+  const { data: d, neutron, profile, smChi2 } = p.base;
+  const expected = profile.expected(p.signal, p.fit.a, new Float64Array(NE * NT));
+  const bins: CoherentBin[] = [];
+  for (let e = 0; e < NE; e++)
+    for (let t = 0; t < NT; t++) {
+      const i = e * NT + t;
+      bins.push({ pe: PE_CENTRES[e], time: TIME_CENTRES[t], observed: d.observed[i], signal: p.signal[i], neutrons: neutron[i], background: d.background[i], expected: expected[i] });
+    }
+  const summary = {
+    chi2: p.fit.chi2,
+    chi2SM: smChi2.chi2,
+    dchi2: p.fit.chi2 - smChi2.chi2,
+    pulls: pulls(p.fit.a),
+    pullsSM: pulls(smChi2.a),
+    signalTotal: p.signalTotal,
+  };
+  return { summary, bins };
 }
 
 /**
@@ -70,13 +157,20 @@ export const coherent: Likelihood<CoherentPrepared> = {
   expensive: true,
   prepare(_model, mX) {
     const b = base();
-    return { base: b, J: signalIntegrals(mX), byFlavour: new Float64Array(3 * NE), signal: new Float64Array(NE * NT), lastA: [...b.smChi2.a] };
+    return {
+      base: b,
+      mX,
+      J: signalIntegrals(mX),
+      gNu: new Float64Array(3),
+      byFlavour: new Float64Array(3 * NE),
+      signal: new Float64Array(NE * NT),
+      signalTotal: 0,
+      fit: { chi2: b.smChi2.chi2, a: [b.smChi2.a[0], b.smChi2.a[1], b.smChi2.a[2]], iterations: 0 },
+    };
   },
   evaluate(p, c) {
-    const { signal, fit } = coherentPrediction(p, c);
-    let total = 0;
-    for (let i = 0; i < signal.length; i++) total += signal[i];
-    return { dchi2: fit.chi2 - p.base.smChi2.chi2, observables: { coherentSignal: total } };
+    predict(p, c);
+    return { dchi2: p.fit.chi2 - p.base.smChi2.chi2, observables: { coherentSignal: p.signalTotal } };
   },
 };
 

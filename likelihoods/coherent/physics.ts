@@ -1,4 +1,5 @@
 import { G_F, M_MU, SW2_LOW } from "../../src/constants.js";
+import { gaussLegendre } from "../../src/numerics/gaussLegendre.js";
 
 /**
  * CEvNS on a spin-0 nucleus (Freedman 1974; e.g. Denton & Gehrlein 2008.06062, eq. 2.1):
@@ -34,10 +35,7 @@ export function eMin(T: number, M: number): number {
  * (φ normalised to one neutrino). The Michel integrands are polynomials in E after the 1/E² factor, so
  * 6-point Gauss–Legendre is exact.
  */
-const GL6 = {
-  x: [-0.9324695142031521, -0.6612093864662645, -0.2386191860831969, 0.2386191860831969, 0.6612093864662645, 0.9324695142031521],
-  w: [0.1713244923791704, 0.3607615730481386, 0.4679139345726910, 0.4679139345726910, 0.3607615730481386, 0.1713244923791704],
-};
+const GL6 = gaussLegendre(6);
 
 export function kinematicKernel(flavour: 0 | 1 | 2, T: number, M: number, promptE: number): number {
   const emin = eMin(T, M);

@@ -24,41 +24,79 @@ export function nLogN(n: Float64Array): number {
 
 interface State {
   f: number;
-  g: [number, number, number];
-  H: [number, number, number, number, number, number]; // h00 h10 h11 h20 h21 h22
+  g: Float64Array; // g0 g1 g2
+  H: Float64Array; // h00 h10 h11 h20 h21 h22
 }
 
-interface Sums {
-  S: number;
-  Bn: number;
-  Bs: number;
-  n: number;
-  nln: number;
-}
+const newState = (): State => ({ f: 0, g: new Float64Array(3), H: new Float64Array(6) });
 
-function evaluate(a: readonly number[], n: Float64Array, S: Float64Array, Bn: Float64Array, Bs: Float64Array, sums: Sums, out: State): boolean {
-  const s0 = 1 + a[0];
-  const s1 = 1 + a[1];
-  const s2 = 1 + a[2];
-  if (s0 <= 0 || s1 <= 0 || s2 <= 0) return false;
-  let f = 0;
-  let g0 = 0;
-  let g1 = 0;
-  let g2 = 0;
-  let h00 = 0;
-  let h10 = 0;
-  let h11 = 0;
-  let h20 = 0;
-  let h21 = 0;
-  let h22 = 0;
-  for (let i = 0; i < n.length; i++) {
-    const x = S[i];
-    const y = Bn[i];
-    const z = Bs[i];
-    const N = s0 * x + s1 * y + s2 * z;
-    const ni = n[i];
-    if (ni > 0) {
+const sum = (x: Float64Array) => {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  return s;
+};
+
+/**
+ * The profile of χ²(a) for fixed observed counts n and background templates B^n, B^ss: everything that does not
+ * depend on the signal (Σn, Σ n ln n, ΣB^n, ΣB^ss, the bins with data) is computed once in the constructor, and
+ * `minimise` reuses its buffers (no allocation).
+ */
+export class NuisanceProfile {
+  private readonly nSum: number;
+  private readonly nln: number;
+  private readonly BnSum: number;
+  private readonly BsSum: number;
+  /** Bins with n_i > 0 (log terms) and with n_i = 0 (only N_i ≥ 0 is required there). */
+  private readonly withData: Int32Array;
+  private readonly empty: Int32Array;
+  private readonly cur = newState();
+  private readonly trial = newState();
+  private readonly d = new Float64Array(3);
+  private readonly a = new Float64Array(3);
+  private readonly next = new Float64Array(3);
+
+  constructor(
+    readonly n: Float64Array,
+    readonly Bn: Float64Array,
+    readonly Bs: Float64Array,
+  ) {
+    this.nSum = sum(n);
+    this.nln = nLogN(n);
+    this.BnSum = sum(Bn);
+    this.BsSum = sum(Bs);
+    const idx = [...n.keys()];
+    this.withData = Int32Array.from(idx.filter((i) => n[i] > 0));
+    this.empty = Int32Array.from(idx.filter((i) => !(n[i] > 0)));
+  }
+
+  /**
+   * χ², gradient and Hessian at a for signal S (ΣS = SSum) into out; false where χ² is undefined (1 + a_k ≤ 0, or
+   * a non-positive prediction in a bin with data, or a negative one anywhere, or NaN).
+   */
+  private evaluate(a: Float64Array, S: Float64Array, SSum: number, out: State): boolean {
+    const s0 = 1 + a[0];
+    const s1 = 1 + a[1];
+    const s2 = 1 + a[2];
+    if (s0 <= 0 || s1 <= 0 || s2 <= 0) return false;
+    const { n, Bn, Bs, withData, empty } = this;
+    let f = 0;
+    let g0 = 0;
+    let g1 = 0;
+    let g2 = 0;
+    let h00 = 0;
+    let h10 = 0;
+    let h11 = 0;
+    let h20 = 0;
+    let h21 = 0;
+    let h22 = 0;
+    for (let k = 0; k < withData.length; k++) {
+      const i = withData[k];
+      const x = S[i];
+      const y = Bn[i];
+      const z = Bs[i];
+      const N = s0 * x + s1 * y + s2 * z;
       if (!(N > 0)) return false;
+      const ni = n[i];
       f -= ni * Math.log(N);
       const r = ni / N;
       g0 -= r * x;
@@ -71,69 +109,97 @@ function evaluate(a: readonly number[], n: Float64Array, S: Float64Array, Bn: Fl
       h20 += w * z * x;
       h21 += w * z * y;
       h22 += w * z * z;
-    } else if (N < 0) return false;
-  }
-  const sumN = s0 * sums.S + s1 * sums.Bn + s2 * sums.Bs;
-  out.f = 2 * (sumN + f + sums.nln - sums.n) + (2 * (a[0] - Math.log(s0))) / SIG2[0] + (2 * (a[1] - Math.log(s1))) / SIG2[1] + (2 * (a[2] - Math.log(s2))) / SIG2[2];
-  out.g[0] = 2 * (sums.S + g0) + (2 * (1 - 1 / s0)) / SIG2[0];
-  out.g[1] = 2 * (sums.Bn + g1) + (2 * (1 - 1 / s1)) / SIG2[1];
-  out.g[2] = 2 * (sums.Bs + g2) + (2 * (1 - 1 / s2)) / SIG2[2];
-  out.H[0] = 2 * h00 + 2 / (s0 * s0 * SIG2[0]);
-  out.H[1] = 2 * h10;
-  out.H[2] = 2 * h11 + 2 / (s1 * s1 * SIG2[1]);
-  out.H[3] = 2 * h20;
-  out.H[4] = 2 * h21;
-  out.H[5] = 2 * h22 + 2 / (s2 * s2 * SIG2[2]);
-  return true;
-}
-
-const fixedSums = new WeakMap<Float64Array, { n: number; nln: number }>();
-const sum = (x: Float64Array) => {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i];
-  return s;
-};
-
-/** Minimise χ²(a); `start` is a warm start (a fixed point such as the SM optimum keeps the result deterministic). */
-export function profileNuisances(n: Float64Array, S: Float64Array, Bn: Float64Array, Bs: Float64Array, start: readonly number[] = [0, 0, 0]): Profiled {
-  let fixed = fixedSums.get(n);
-  if (!fixed) {
-    fixed = { n: sum(n), nln: nLogN(n) };
-    fixedSums.set(n, fixed);
-  }
-  const sums: Sums = { S: sum(S), Bn: sum(Bn), Bs: sum(Bs), n: fixed.n, nln: fixed.nln };
-  let a = [start[0], start[1], start[2]];
-  const cur: State = { f: 0, g: [0, 0, 0], H: [0, 0, 0, 0, 0, 0] };
-  const trial: State = { f: 0, g: [0, 0, 0], H: [0, 0, 0, 0, 0, 0] };
-  if (!evaluate(a, n, S, Bn, Bs, sums, cur)) {
-    a = [0, 0, 0];
-    evaluate(a, n, S, Bn, Bs, sums, cur);
-  }
-  let it = 0;
-  for (; it < 60; it++) {
-    const d = solve3(cur.H, cur.g);
-    // Newton decrement gᵀH⁻¹g/2 estimates f − min f: stop when it is negligible.
-    if (0.5 * (d[0] * cur.g[0] + d[1] * cur.g[1] + d[2] * cur.g[2]) < 1e-10) break;
-    let t = 1;
-    let next = [a[0] - d[0], a[1] - d[1], a[2] - d[2]];
-    let ok = evaluate(next, n, S, Bn, Bs, sums, trial) && trial.f <= cur.f;
-    while (!ok && t > 1e-8) {
-      t *= 0.5;
-      next = [a[0] - t * d[0], a[1] - t * d[1], a[2] - t * d[2]];
-      ok = evaluate(next, n, S, Bn, Bs, sums, trial) && trial.f <= cur.f;
     }
-    if (!ok) break;
-    a = next;
-    cur.f = trial.f;
-    cur.g = [trial.g[0], trial.g[1], trial.g[2]];
-    cur.H = [trial.H[0], trial.H[1], trial.H[2], trial.H[3], trial.H[4], trial.H[5]];
+    for (let k = 0; k < empty.length; k++) {
+      const i = empty[k];
+      if (s0 * S[i] + s1 * Bn[i] + s2 * Bs[i] < 0) return false;
+    }
+    const sumN = s0 * SSum + s1 * this.BnSum + s2 * this.BsSum;
+    out.f = 2 * (sumN + f + this.nln - this.nSum) + (2 * (a[0] - Math.log(s0))) / SIG2[0] + (2 * (a[1] - Math.log(s1))) / SIG2[1] + (2 * (a[2] - Math.log(s2))) / SIG2[2];
+    out.g[0] = 2 * (SSum + g0) + (2 * (1 - 1 / s0)) / SIG2[0];
+    out.g[1] = 2 * (this.BnSum + g1) + (2 * (1 - 1 / s1)) / SIG2[1];
+    out.g[2] = 2 * (this.BsSum + g2) + (2 * (1 - 1 / s2)) / SIG2[2];
+    out.H[0] = 2 * h00 + 2 / (s0 * s0 * SIG2[0]);
+    out.H[1] = 2 * h10;
+    out.H[2] = 2 * h11 + 2 / (s1 * s1 * SIG2[1]);
+    out.H[3] = 2 * h20;
+    out.H[4] = 2 * h21;
+    out.H[5] = 2 * h22 + 2 / (s2 * s2 * SIG2[2]);
+    return Number.isFinite(out.f);
   }
-  return { chi2: cur.f, a: a as [number, number, number], iterations: it };
+
+  /**
+   * Minimise χ²(a) for signal S, starting from out.a (a warm start; a fixed point such as the SM optimum keeps the
+   * result deterministic; an invalid start falls back to a = 0), and write the optimum into out. Where χ² cannot
+   * be evaluated even at a = 0 (a non-positive or NaN prediction), out.chi2 is NaN and out.a is left as it was:
+   * the caller reports the point. SSum is ΣS when the caller has it.
+   */
+  minimise(S: Float64Array, out: Profiled, SSum = sum(S)): Profiled {
+    const { a, next, d, cur, trial } = this;
+    a[0] = out.a[0];
+    a[1] = out.a[1];
+    a[2] = out.a[2];
+    if (!this.evaluate(a, S, SSum, cur)) {
+      a.fill(0);
+      if (!this.evaluate(a, S, SSum, cur)) {
+        out.chi2 = Number.NaN;
+        out.iterations = 0;
+        return out;
+      }
+    }
+    let it = 0;
+    for (; it < 60; it++) {
+      solve3(cur.H, cur.g, d);
+      // Newton decrement gᵀH⁻¹g/2 estimates f − min f: stop when it is negligible.
+      if (0.5 * (d[0] * cur.g[0] + d[1] * cur.g[1] + d[2] * cur.g[2]) < 1e-10) break;
+      let t = 1;
+      for (let k = 0; k < 3; k++) next[k] = a[k] - d[k];
+      let ok = this.evaluate(next, S, SSum, trial) && trial.f <= cur.f;
+      while (!ok && t > 1e-8) {
+        t *= 0.5;
+        for (let k = 0; k < 3; k++) next[k] = a[k] - t * d[k];
+        ok = this.evaluate(next, S, SSum, trial) && trial.f <= cur.f;
+      }
+      if (!ok) break;
+      a.set(next);
+      cur.f = trial.f;
+      cur.g.set(trial.g);
+      cur.H.set(trial.H);
+    }
+    out.chi2 = cur.f;
+    out.a[0] = a[0];
+    out.a[1] = a[1];
+    out.a[2] = a[2];
+    out.iterations = it;
+    return out;
+  }
+
+  /** The expected counts N_i = (1 + a_s) S_i + (1 + a_n) B^n_i + (1 + a_b) B^ss_i at pulls a, into out. */
+  expected(S: Float64Array, a: readonly number[], out: Float64Array): Float64Array {
+    const s0 = 1 + a[0];
+    const s1 = 1 + a[1];
+    const s2 = 1 + a[2];
+    for (let i = 0; i < out.length; i++) out[i] = s0 * S[i] + s1 * this.Bn[i] + s2 * this.Bs[i];
+    return out;
+  }
 }
 
-/** Solve H d = g for symmetric H given as (h00, h10, h11, h20, h21, h22). */
-function solve3(H: readonly number[], g: readonly number[]): [number, number, number] {
-  const [a, b, e, c, f, i] = H;
+/**
+ * Minimise χ²(a) once (allocates a NuisanceProfile; the likelihood keeps one per data set). `start` is a warm
+ * start. chi2 is NaN where the prediction cannot be evaluated.
+ */
+export function profileNuisances(n: Float64Array, S: Float64Array, Bn: Float64Array, Bs: Float64Array, start: readonly number[] = [0, 0, 0]): Profiled {
+  return new NuisanceProfile(n, Bn, Bs).minimise(S, { chi2: 0, a: [start[0], start[1], start[2]], iterations: 0 });
+}
+
+/** Solve H d = g for symmetric H given as (h00, h10, h11, h20, h21, h22), into d. */
+function solve3(H: Float64Array, g: Float64Array, d: Float64Array): void {
+  const a = H[0];
+  const b = H[1];
+  const e = H[2];
+  const c = H[3];
+  const f = H[4];
+  const i = H[5];
   const A = e * i - f * f;
   const B = c * f - b * i;
   const C = b * f - c * e;
@@ -141,5 +207,7 @@ function solve3(H: readonly number[], g: readonly number[]): [number, number, nu
   const D = a * i - c * c;
   const E = b * c - a * f;
   const F = a * e - b * b;
-  return [(A * g[0] + B * g[1] + C * g[2]) / det, (B * g[0] + D * g[1] + E * g[2]) / det, (C * g[0] + E * g[1] + F * g[2]) / det];
+  d[0] = (A * g[0] + B * g[1] + C * g[2]) / det;
+  d[1] = (B * g[0] + D * g[1] + E * g[2]) / det;
+  d[2] = (C * g[0] + E * g[1] + F * g[2]) / det;
 }

@@ -1,7 +1,8 @@
-import { AVOGADRO, G_F, KEV } from "../../src/constants.js";
+import { AVOGADRO, G_F, HBARC2_GEV2_CM2, KEV } from "../../src/constants.js";
 import { NE, NFINE } from "./data.js";
 import { COHERENT, CSI_MOLAR_MASS, ISOTOPES } from "./inputs.js";
 import { helmFormFactor } from "../../src/nuclear/formFactor.js";
+import { gaussLegendre } from "../../src/numerics/gaussLegendre.js";
 import { kinematicKernel, weakCharge, xsPrefactor } from "./physics.js";
 import { responseMatrix } from "./response.js";
 
@@ -13,10 +14,8 @@ import { responseMatrix } from "./response.js";
  * The recoil integral uses 8-point Gauss–Legendre per fine 1-PE bin; everything that does not depend on m_X is
  * computed once (nodes, kernels, form factors), the P^k weights once per mass.
  */
-const GL8 = {
-  x: [-0.9602898564975363, -0.7966664774136267, -0.5255324099163290, -0.1834346424956498, 0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363],
-  w: [0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.3626837833783620, 0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763],
-};
+const NODES = 8;
+const GL8 = gaussLegendre(NODES);
 
 /** GeV of recoil per mean photoelectron. */
 export const T_PER_PE = KEV / (COHERENT.quenching * COHERENT.lightYieldPEperKeV);
@@ -25,73 +24,87 @@ export const T_PER_PE = KEV / (COHERENT.quenching * COHERENT.lightYieldPEperKeV)
 export function exposure(): number {
   const nTargets = ((COHERENT.detectorMassKg * 1000) / CSI_MOLAR_MASS) * AVOGADRO;
   const fluence = (COHERENT.nuPerFlavourPerProton * COHERENT.protonsOnTarget) / (4 * Math.PI * (COHERENT.baselineM * 100) ** 2); // cm⁻²
-  const GEV2_TO_CM2 = 0.389379372e-27; // (ħc)² in GeV² cm², CODATA 2018
-  return nTargets * fluence * GEV2_TO_CM2;
+  return nTargets * fluence * HBARC2_GEV2_CM2;
 }
 
 interface Nodes {
-  /** Recoil T at each node [iso][j][node] and its weight × kernel × F² × prefactor × exposure [iso][fl][j][node]. */
-  T: Float64Array[];
+  /** q² = 2MT at each node [iso][j*NODES + node] and its weight × kernel × F² × prefactor × exposure [iso][fl][j*NODES + node]. */
+  q2: Float64Array[];
   base: Float64Array[][];
+  /** J_0 [iso][fl*NE + e], which does not depend on m_X. */
+  J0: Float64Array[];
 }
 
 let nodes: Nodes | undefined;
+let R: Float64Array | undefined;
 
 function massIndependentNodes(): Nodes {
   if (nodes) return nodes;
   const expo = exposure();
-  const T: Float64Array[] = [];
+  R ??= responseMatrix();
+  const q2: Float64Array[] = [];
   const base: Float64Array[][] = [];
+  const J0: Float64Array[] = [];
   for (const iso of ISOTOPES) {
-    const t = new Float64Array(NFINE * 8);
-    const b = [0, 1, 2].map(() => new Float64Array(NFINE * 8));
+    const t = new Float64Array(NFINE * NODES);
+    const b = [0, 1, 2].map(() => new Float64Array(NFINE * NODES));
     for (let j = 0; j < NFINE; j++) {
       const lo = (COHERENT.finePE.from + j) * T_PER_PE;
       const hi = lo + T_PER_PE;
       const h = 0.5 * (hi - lo);
-      for (let i = 0; i < 8; i++) {
+      for (let i = 0; i < NODES; i++) {
         const Tn = lo + h * (1 + GL8.x[i]);
-        t[j * 8 + i] = Tn;
+        t[j * NODES + i] = 2 * iso.mass * Tn;
         const F = helmFormFactor(Math.sqrt(2 * iso.mass * Tn), iso.A);
-        for (const fl of [0, 1, 2] as const) b[fl][j * 8 + i] = h * GL8.w[i] * expo * xsPrefactor(iso.mass) * F * F * kinematicKernel(fl, Tn, iso.mass, COHERENT.promptEnergy);
+        for (const fl of [0, 1, 2] as const) b[fl][j * NODES + i] = h * GL8.w[i] * expo * xsPrefactor(iso.mass) * F * F * kinematicKernel(fl, Tn, iso.mass, COHERENT.promptEnergy);
       }
     }
-    T.push(t);
-    base.push(b);
-  }
-  nodes = { T, base };
-  return nodes;
-}
-
-let R: Float64Array | undefined;
-
-/** J_k per isotope, flavour and observed energy bin at mass m_X: J[iso][k][fl*NE + e]. */
-export function signalIntegrals(mX: number): Float64Array[][] {
-  const { T, base } = massIndependentNodes();
-  R ??= responseMatrix();
-  const m2 = mX * mX;
-  return ISOTOPES.map((iso, s) => {
-    const J = [0, 1, 2].map(() => new Float64Array(3 * NE));
+    const j0s = new Float64Array(3 * NE);
     for (let fl = 0; fl < 3; fl++)
       for (let j = 0; j < NFINE; j++) {
         let j0 = 0;
+        for (let i = 0; i < NODES; i++) j0 += b[fl][j * NODES + i];
+        for (let e = 0; e < NE; e++) j0s[fl * NE + e] += j0 * R[j * NE + e];
+      }
+    q2.push(t);
+    base.push(b);
+    J0.push(j0s);
+  }
+  nodes = { q2, base, J0 };
+  return nodes;
+}
+
+const P = new Float64Array(NFINE * NODES);
+
+/**
+ * J_k per isotope, flavour and observed energy bin at mass m_X: J[iso][k][fl*NE + e]. J[iso][0] does not depend
+ * on m_X and is shared between masses (read only).
+ */
+export function signalIntegrals(mX: number): Float64Array[][] {
+  const { q2, base, J0 } = massIndependentNodes();
+  const resp = R as Float64Array;
+  const m2 = mX * mX;
+  return ISOTOPES.map((_iso, s) => {
+    for (let k = 0; k < P.length; k++) P[k] = 1 / (q2[s][k] + m2);
+    const J1 = new Float64Array(3 * NE);
+    const J2 = new Float64Array(3 * NE);
+    for (let fl = 0; fl < 3; fl++) {
+      const b = base[s][fl];
+      for (let j = 0; j < NFINE; j++) {
         let j1 = 0;
         let j2 = 0;
-        for (let i = 0; i < 8; i++) {
-          const b = base[s][fl][j * 8 + i];
-          const P = 1 / (2 * iso.mass * T[s][j * 8 + i] + m2);
-          j0 += b;
-          j1 += b * P;
-          j2 += b * P * P;
+        for (let k = j * NODES; k < (j + 1) * NODES; k++) {
+          j1 += b[k] * P[k];
+          j2 += b[k] * P[k] * P[k];
         }
         for (let e = 0; e < NE; e++) {
-          const r = R![j * NE + e];
-          J[0][fl * NE + e] += j0 * r;
-          J[1][fl * NE + e] += j1 * r;
-          J[2][fl * NE + e] += j2 * r;
+          const r = resp[j * NE + e];
+          J1[fl * NE + e] += j1 * r;
+          J2[fl * NE + e] += j2 * r;
         }
       }
-    return J;
+    }
+    return [J0[s], J1, J2];
   });
 }
 
@@ -100,7 +113,7 @@ const ISO_Z = ISOTOPES.map((i) => i.Z);
 const ISO_N = ISOTOPES.map((i) => i.N);
 const ISO_QW = ISOTOPES.map((i) => weakCharge(i.Z, i.N));
 
-export function signalByFlavour(J: Float64Array[][], gNu: readonly [number, number, number], gp: number, gn: number, out: Float64Array): Float64Array {
+export function signalByFlavour(J: Float64Array[][], gNu: ArrayLike<number>, gp: number, gn: number, out: Float64Array): Float64Array {
   out.fill(0);
   for (let s = 0; s < ISO_QW.length; s++) {
     const QW = ISO_QW[s];

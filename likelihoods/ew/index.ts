@@ -1,5 +1,6 @@
-import { ALPHA_MZ, M_Z, SW2_MZ } from "../../src/constants.js";
+import { ALPHA_MZ, G_Z_MZ, M_Z, SW2_MZ } from "../../src/constants.js";
 import { epsYHat, tanTheta } from "../../src/couplings/couplings.js";
+import { gaussianChi2, type Measurement, measurement } from "../../src/likelihood/measurements.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 
 /**
@@ -7,15 +8,13 @@ import type { Likelihood } from "../../src/likelihood/types.js";
  * ε in couplings.ts), ε̂_Y = ε_Y/√(1−ε_Y²) and
  * r_X = m_X/m_Z:
  *   T = −(1/α(m_Z)) s_w² ε̂_Y² / (1 − r_X² + s_w² ε̂_Y²)                                   (eq. 3.12)
- * against T = 0.03 ± 0.12 (PDG 2020 electroweak fit with S, U free; eq. 3.11 text), and lepton universality
+ * and lepton universality at the Z pole
  *   δR_µe = 4/(1 − 4s_w² + 8s_w⁴) (t_θ g_X/g_Z) [x_L2 − x_L1 + 2s_w² (x_L1 + x_E1 − x_L2 − x_E2)]   (eq. 3.17)
- * against R_µe = 1.0009 ± 0.0028 (LEP, Phys. Rept. 427 (2006) 257; eq. 3.16). Δχ² is relative to the SM point.
+ * against the measurements in measurements.json (T = 0.03 ± 0.12, eq. 3.11 text; R_µe = 1.0009 ± 0.0028, eq. 3.16).
+ * Δχ² is relative to the SM point.
  */
-export const EW = { T: 0.03, sigmaT: 0.12, Rmue: 1.0009, sigmaRmue: 0.0028 } as const;
 
 const SW2 = SW2_MZ;
-const SW = Math.sqrt(SW2);
-const CW = Math.sqrt(1 - SW2);
 
 /** The T parameter of eq. (3.12) for the Lagrangian ε_Y. */
 export function tParameter(epsY: number, mX: number): number {
@@ -28,26 +27,35 @@ interface Prepared {
   mX: number;
   /** x_L2 − x_L1 + 2s_w² (x_L1 + x_E1 − x_L2 − x_E2) of eq. (3.17), per unit charge. */
   charge: number;
+  T: Measurement;
+  Rmue: Measurement;
+  /** χ² of the SM point (T = 0, R_µe = 1). */
+  sm: number;
 }
 
-const chi2 = (x: number, c: number, s: number) => ((x - c) / s) ** 2;
-/** g_Z = e(m_Z)/(s_w c_w) at the Z pole, where eq. (3.17) applies. */
-const G_Z = Math.sqrt(4 * Math.PI * ALPHA_MZ) / (SW * CW);
-const SM_CHI2 = chi2(0, EW.T, EW.sigmaT) + chi2(1, EW.Rmue, EW.sigmaRmue);
+/** δR_µe of eq. (3.17) for the Lagrangian ε_Y at coupling g_X, per unit charge combination. */
+export function deltaRmue(epsY: number, gX: number, mX: number, charge: number): number {
+  return epsY === 0 ? 0 : (4 / (1 - 4 * SW2 + 8 * SW2 * SW2)) * ((tanTheta(epsY, mX) * gX) / G_Z_MZ) * charge;
+}
 
 export const ew: Likelihood<Prepared> = {
   name: "ew",
   cite: "core paper eqs. (3.11)–(3.17); PDG 2020 T parameter; LEP R_µe",
   description: "electroweak precision: T parameter and R_µe",
-  prepare(model, mX) {
+  observables: {
+    T: { unit: "", latex: "T", description: "oblique T parameter from X–Z mixing (eq. 3.12)" },
+    deltaRmue: { unit: "", latex: "\\delta R_{\\mu e}", description: "shift of Γ(Z→µµ)/Γ(Z→ee) (eq. 3.17)" },
+  },
+  prepare(model, mX, options) {
     const [xL1, xL2] = [model.xL[0], model.xL[1]];
     const [xE1, xE2] = [model.xE[0], model.xE[1]];
-    return { mX, charge: xL2 - xL1 + 2 * SW2 * (xL1 + xE1 - xL2 - xE2) };
+    const T = measurement("ew", "T", options);
+    const Rmue = measurement("ew", "Rmue", options);
+    return { mX, charge: xL2 - xL1 + 2 * SW2 * (xL1 + xE1 - xL2 - xE2), T, Rmue, sm: gaussianChi2(0, T) + gaussianChi2(1, Rmue) };
   },
   evaluate(p, c) {
     const T = tParameter(c.epsY, p.mX);
-    const dR = c.epsY === 0 ? 0 : (4 / (1 - 4 * SW2 + 8 * SW2 * SW2)) * ((tanTheta(c.epsY, p.mX) * c.gX) / G_Z) * p.charge;
-    const d = chi2(T, EW.T, EW.sigmaT) + chi2(1 + dR, EW.Rmue, EW.sigmaRmue) - SM_CHI2;
-    return { dchi2: d, observables: { T, deltaRmue: dR } };
+    const dR = deltaRmue(c.epsY, c.gX, p.mX, p.charge);
+    return { dchi2: gaussianChi2(T, p.T) + gaussianChi2(1 + dR, p.Rmue) - p.sm, observables: { T, deltaRmue: dR } };
   },
 };

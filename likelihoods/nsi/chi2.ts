@@ -1,3 +1,4 @@
+import { NonFiniteError } from "../../src/errors.js";
 import type { NsiParameters } from "./inputs.js";
 
 /**
@@ -14,8 +15,21 @@ export interface NsiForm {
   Yn: number;
 }
 
-/** Precompute C⁻¹ and C⁻¹E0; throws if C is not positive definite. */
+/** The covariance C of an NSI parametrisation is not positive definite (an infinite σ counts as not). */
+export class NotPositiveDefiniteError extends RangeError {
+  override name = "NotPositiveDefiniteError";
+}
+
+/**
+ * Precompute C⁻¹ and C⁻¹E0; throws a NotPositiveDefiniteError if C is not positive definite, and a NonFiniteError
+ * if a parameter is NaN.
+ */
 export function nsiForm(p: NsiParameters): NsiForm {
+  if (Number.isNaN(p.E0[0] + p.E0[1] + p.E0[2] + p.sigma[0] + p.sigma[1] + p.sigma[2] + p.rho.emu + p.rho.etau + p.rho.mutau + p.Yn)) {
+    const named = { E0_e: p.E0[0], E0_mu: p.E0[1], E0_tau: p.E0[2], sigma_e: p.sigma[0], sigma_mu: p.sigma[1], sigma_tau: p.sigma[2], rho_emu: p.rho.emu, rho_etau: p.rho.etau, rho_mutau: p.rho.mutau, Yn: p.Yn };
+    // A sum of infinities of both signs is NaN too: only a NaN parameter is an error.
+    if (Object.values(named).some(Number.isNaN)) throw new NonFiniteError("the NSI parameters given to nsiForm", named);
+  }
   const [se, sm, st] = p.sigma;
   const C = [
     [se * se, se * sm * p.rho.emu, se * st * p.rho.etau],
@@ -27,7 +41,7 @@ export function nsiForm(p: NsiParameters): NsiForm {
   return { Cinv, CinvE0, Yn: p.Yn };
 }
 
-/** Inverse of a symmetric positive-definite 3×3 matrix by Cholesky; throws if it is not positive definite. */
+/** Inverse of a symmetric positive-definite 3×3 matrix by Cholesky; throws a NotPositiveDefiniteError if it is not. */
 export function invertSpd3(C: number[][]): number[] {
   const L = [
     [0, 0, 0],
@@ -39,7 +53,7 @@ export function invertSpd3(C: number[][]): number[] {
       let s = C[i][j];
       for (let k = 0; k < j; k++) s -= L[i][k] * L[j][k];
       if (i === j) {
-        if (!(s > 0)) throw new RangeError("NSI covariance is not positive definite");
+        if (!(s > 0)) throw new NotPositiveDefiniteError("NSI covariance is not positive definite");
         L[i][i] = Math.sqrt(s);
       } else L[i][j] = s / L[j][j];
     }

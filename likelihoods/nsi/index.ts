@@ -18,6 +18,12 @@ export const nsi: Likelihood<Prepared> = {
   name: "nsi",
   cite: "core paper appendix A; Coloma, Gonzalez-Garcia, Maltoni, JHEP 01 (2021) 114 [2009.14220]",
   description: "NSI in neutrino oscillations (approximate global-fit χ²)",
+  observables: {
+    nsiEe: { unit: "", latex: "\\bar{\\mathcal E}_e", description: "NSI strength Ē_e in matter (eq. A.5)" },
+    nsiEmu: { unit: "", latex: "\\bar{\\mathcal E}_\\mu", description: "NSI strength Ē_µ in matter (eq. A.5)" },
+    nsiEtau: { unit: "", latex: "\\bar{\\mathcal E}_\\tau", description: "NSI strength Ē_τ in matter (eq. A.5)" },
+    nsiRaw: { unit: "", latex: "\\Delta\\chi^2_{\\rm NSI,raw}", description: "the approximate χ² before the zero cut of appendix B" },
+  },
   prepare(_model, mX) {
     return { form: nsiForm(committedParameters()), norm: 1 / (Math.SQRT2 * G_F * mX * mX) };
   },

@@ -3,7 +3,7 @@ import { levenbergMarquardt } from "ml-levenberg-marquardt";
 import { repoPath } from "../../src/paths.js";
 import { nelderMead } from "../../src/numerics/nelderMead.js";
 import { mulberry32 } from "../../src/numerics/random.js";
-import { boundAndMinimum, nsiForm } from "./chi2.js";
+import { boundAndMinimum, NotPositiveDefiniteError, nsiForm } from "./chi2.js";
 import { type Calibration, type NsiParameters, SIGMA_CHI, SIGMA_EPS_REL, TABLE2 } from "./inputs.js";
 
 /**
@@ -41,20 +41,37 @@ export function toParameters(p: readonly number[]): NsiParameters {
   };
 }
 
-/** Residuals r_i/σ_i of eq. (A.15): 10 bounds, then the 9 minima (the N/A row is skipped). */
+/** The residual of a point outside the domain: a covariance that is not positive definite, or an overflow. */
+const PENALTY = 1e6;
+
+/** The number of residuals of `table`: one bound per row, then one minimum per row that quotes one (19 for Table 2). */
+export function residualCount(table: readonly Calibration[] = TABLE2): number {
+  return table.length + table.filter((c) => c.dchi2Min !== null).length;
+}
+
+/**
+ * Residuals r_i/σ_i of eq. (A.15): 10 bounds, then the 9 minima (the N/A row is skipped). Outside the domain every
+ * residual is PENALTY: where the covariance is not positive definite (all of them), and where a bound or minimum
+ * overflows (a covariance so degenerate, σ_i/σ_j ≳ 1e90, that vᵀC⁻¹v is not representable).
+ */
 export function residuals(params: NsiParameters, table: readonly Calibration[] = TABLE2): number[] {
   let f: ReturnType<typeof nsiForm>;
   try {
     f = nsiForm(params);
-  } catch {
-    return table.map(() => 1e6);
+  } catch (e) {
+    if (e instanceof NotPositiveDefiniteError) return new Array(residualCount(table)).fill(PENALTY);
+    throw e;
   }
   const out: number[] = [];
   const mins: number[] = [];
   for (const c of table) {
     const { bound, dchi2Min } = boundAndMinimum(f, c.theta);
-    out.push(Number.isFinite(bound) ? (bound - c.bound) / (SIGMA_EPS_REL * c.bound) : 1e6);
-    if (c.dchi2Min !== null) mins.push((dchi2Min - c.dchi2Min) / SIGMA_CHI);
+    const rb = (bound - c.bound) / (SIGMA_EPS_REL * c.bound);
+    out.push(Number.isFinite(rb) ? rb : PENALTY);
+    if (c.dchi2Min !== null) {
+      const rm = (dchi2Min - c.dchi2Min) / SIGMA_CHI;
+      mins.push(Number.isFinite(rm) ? rm : PENALTY);
+    }
   }
   return out.concat(mins);
 }
@@ -112,9 +129,24 @@ export function refit(recipe: RefitRecipe = loadRecipe()): RefitResult {
   return { lambda: best.fx, eta, p: best.x, calibration: calibrationTable(eta), recipe };
 }
 
+/** A Levenberg–Marquardt step overflowed into non-finite parameters (only thrown and caught inside polish). */
+class StepLeftDomain extends Error {
+  override name = "StepLeftDomain";
+}
+
+/**
+ * The failures of a Levenberg–Marquardt pass that leave x as it was (ml-levenberg-marquardt 5 / ml-matrix 6): a
+ * singular damped JᵀJ (LuDecomposition: "LU matrix is singular"); a JᵀJ with NaN entries, from a Jacobian that
+ * overflows near a degenerate covariance (CholeskyDecomposition rejects it: "Matrix is not symmetric", as NaN ≠ NaN);
+ * and a step to non-finite parameters (StepLeftDomain).
+ */
+export function isExpectedLmFailure(e: unknown): boolean {
+  return e instanceof StepLeftDomain || (e instanceof Error && (e.message === "LU matrix is singular" || e.message === "Matrix is not symmetric"));
+}
+
 /** Levenberg–Marquardt on the residual vector (data y = 0, residuals already divided by their σ). */
 function polish(x0: number[]): number[] {
-  const n = residuals(toParameters(x0)).length;
+  const n = residualCount();
   const idx = Array.from({ length: n }, (_, i) => i);
   let x = x0;
   for (let pass = 0; pass < 3; pass++) {
@@ -122,6 +154,7 @@ function polish(x0: number[]): number[] {
       const fit = levenbergMarquardt(
         { x: idx, y: new Array(n).fill(0) },
         (p: number[]) => {
+          if (!p.every(Number.isFinite)) throw new StepLeftDomain(`Levenberg–Marquardt step to p = [${p.join(", ")}]`);
           const r = residuals(toParameters(p));
           return (i: number) => r[i];
         },
@@ -129,8 +162,9 @@ function polish(x0: number[]): number[] {
       );
       const next = fit.parameterValues as number[];
       if (loss(toParameters(next)) < loss(toParameters(x))) x = next;
-    } catch {
-      // A flat direction makes JᵀJ singular: keep x and let the simplex polish it.
+    } catch (e) {
+      // A flat direction makes JᵀJ singular, or the step overflowed: keep x and let the simplex polish it.
+      if (!isExpectedLmFailure(e)) throw e;
     }
     const nm = nelderMead((p) => loss(toParameters(p)), x, { maxEvaluations: 4000, ftol: 1e-14, xtol: 1e-12 });
     if (nm.fx < loss(toParameters(x))) x = nm.x;

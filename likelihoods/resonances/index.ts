@@ -2,7 +2,7 @@ import { E_CHARGE } from "../../src/constants.js";
 import { dataDir } from "../../src/data/dataDir.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 import type { Model } from "../../src/models/model.js";
-import { couplings, type Mixing } from "../../src/couplings/couplings.js";
+import { couplings, EPS_PROFILE_MAX, type Mixing } from "../../src/couplings/couplings.js";
 import { STATES, WidthCalculator } from "../../src/widths/calculator.js";
 import { loadHadronicTables } from "../../src/widths/vmd.js";
 import { RecastAtMass } from "./recast.js";
@@ -24,7 +24,7 @@ export const VETO_DCHI2 = 100;
  * being a perturbation (eq. 3.6).
  */
 export function scanTop(mix: Mixing): number {
-  return "epsRatio" in mix ? Math.min(0, Math.log10((0.5 * E_CHARGE) / Math.max(Math.abs(mix.epsRatio), 1e-300))) : 0;
+  return "epsRatio" in mix ? Math.min(0, Math.log10((EPS_PROFILE_MAX * E_CHARGE) / Math.max(Math.abs(mix.epsRatio), 1e-300))) : 0;
 }
 
 /**
@@ -35,6 +35,7 @@ export const resonances: Likelihood<Prepared> = {
   name: "resonances",
   cite: "core paper appendix B; DarkCast recasting (Ilten, Soreq, Williams, Xue, JHEP 06 (2018) 004)",
   description: "resonance-search vetoes (recast dark-photon limits)",
+  observables: { resonanceRatioMax: { unit: "", latex: "\\max S", description: "largest recast signal ratio S over the searches (≥ 1 excludes)" } },
   readsData: true,
   prepare(model, mX, options) {
     const tables = loadHadronicTables("resonances");

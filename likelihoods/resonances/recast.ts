@@ -1,5 +1,6 @@
 import { E_CHARGE, HBAR_GEV_S } from "../../src/constants.js";
 import { type Couplings, couplings } from "../../src/couplings/couplings.js";
+import { NonFiniteError } from "../../src/errors.js";
 import type { Model } from "../../src/models/model.js";
 import { bracket, interpolate } from "../../src/numerics/interpolate.js";
 import { brent } from "../../src/numerics/roots.js";
@@ -16,6 +17,9 @@ const DARK_PHOTON: Model = { name: "DarkPhoton", xq: 0, xL: [0, 0, 0], xE: [0, 0
  * against the dark photon at the limiting ε of the search. For invisible searches the reference dark photon has
  * an invisible width 99× its visible one (BR_A'(inv) = 0.99). Everything that depends only on the mass is
  * computed once here.
+ *
+ * A non-finite S (from a NaN coupling or width) is a NonFiniteError naming the search, the mass and the couplings,
+ * never "allowed": every comparison below that a NaN would fail is guarded.
  */
 export class RecastAtMass {
   readonly epsLim: number;
@@ -53,8 +57,12 @@ export class RecastAtMass {
     const totalRef = this.width.partial(dp, this.buf);
     const totalDp = totalRef * (Number.isFinite(this.epsLim) ? (this.epsLim / epsRef) ** 2 : 1);
     this.brDp = invisible ? 0.99 : this.stateIdx.reduce((s, i) => s + this.buf[i], 0) / totalRef;
+    // A NaN here would make the search silently inactive (brDp > 0 fails).
+    if (Number.isNaN(totalRef) || Number.isNaN(this.brDp) || Number.isNaN(this.epsLim))
+      throw new NonFiniteError(`the reference dark photon's ${Number.isNaN(this.epsLim) ? "limiting ε" : "width"} for search ${search.name}`, { m, eps: epsRef });
     this.tauDp = HBAR_GEV_S / (invisible ? 100 * totalDp : totalDp);
     this.t1 = search.efficiency.type === "lifetime" ? search.efficiency.t1(m) : Number.POSITIVE_INFINITY;
+    if (Number.isNaN(this.t1)) throw new NonFiniteError(`the lifetime window t1(m) of search ${search.name}`, { m });
     this.mechanisms = search.production === "pp" ? ppFractions(search.fractionsFile!, m) : [{ key: search.production, f: 1 }];
     if (grid && Number.isFinite(this.epsLim)) this.displaced = { eps: grid.eps, logEps: grid.eps.map(Math.log), logR: grid.logR, gammaUnit: totalDp / this.epsLim ** 2 };
     if (search.efficiency.type === "beamdump" && Number.isFinite(this.epsLim)) this.dump = beamDump(this.epsLim, this.epsUp, 1 + search.efficiency.ratio, totalDp / this.epsLim ** 2);
@@ -72,10 +80,11 @@ export class RecastAtMass {
   excludedBand(at: (g: number) => Couplings, lgMax = 0): [number, number | null] | null {
     const lo = this.gMax(at, lgMax);
     if (!Number.isFinite(lo)) return null;
+    // ratio() is finite and ≥ 0 (or throws), so h is finite and the comparisons below see no NaN.
     const h = (lg: number) => Math.log(this.ratio(at(10 ** lg)) + 1e-300);
     let prev = Math.log10(Math.max(lo, 1e-300));
     for (let lg = prev + 0.05; lg <= lgMax; lg += 0.05) {
-      if (h(lg) < 0) return [lo, 10 ** brent(h, prev, lg, 1e-10)];
+      if (h(lg) < 0) return [lo, 10 ** brent(h, prev, lg, 1e-10, undefined, `ln S of search ${this.search.name} at m = ${this.m} (upper edge)`)];
       prev = lg;
     }
     return [lo, null];
@@ -91,17 +100,33 @@ export class RecastAtMass {
     return Number.isFinite(this.epsLim) && this.brDp > 0 && (this.search.efficiency.type !== "beamdump" || this.dump !== undefined);
   }
 
-  /** The signal ratio S of the model at couplings c (≥ 1 means excluded). */
+  /** The signal ratio S of the model at couplings c (≥ 1 means excluded); finite, or a NonFiniteError. */
   ratio(c: Couplings): number {
     if (!this.active) return 0;
     return this.ratioWithWidths(c, this.buf, this.width.partial(c, this.buf));
   }
 
-  /** S from partial widths already computed at this mass (shared by the searches of one veto). */
+  /**
+   * S from partial widths already computed at this mass (shared by the searches of one veto). Throws a
+   * NonFiniteError when S, the production strength or the total width is not finite (a NaN coupling or width).
+   */
   ratioWithWidths(c: Couplings, widths: Float64Array, total: number): number {
     if (!this.active) return 0;
+    const s = this.signalRatio(c, widths, total);
+    if (!Number.isFinite(s)) this.nonFinite(c, "", s);
+    return s;
+  }
+
+  private nonFinite(c: Couplings, part: string, value: number): never {
+    throw new NonFiniteError(`the signal ratio S${part} of search ${this.search.name}`, { m: this.m, g_X: c.gX, eps: c.eps }, value);
+  }
+
+  private signalRatio(c: Couplings, widths: Float64Array, total: number): number {
     let prod = 0;
     for (const { key, f } of this.mechanisms) prod += f * productionStrength(key, c, this.m);
+    // The early returns below (prod === 0, total ≤ 0, ε* off the grid) would read a NaN as "not excluded".
+    if (!Number.isFinite(prod)) this.nonFinite(c, " (production strength)", prod);
+    if (Number.isNaN(total)) this.nonFinite(c, " (total width)", total);
     if (this.displaced) {
       // Compare with the dark photon of the same lifetime, ε*² = Γ_X/Γ_A'(1): same decay-length efficiency.
       const d = this.displaced;
@@ -150,7 +175,7 @@ export class RecastAtMass {
     if (hp >= 0) return 0;
     for (let lg = -8.75; lg <= lgMax; lg += 0.25) {
       const v = h(lg);
-      if (v >= 0) return 10 ** brent(h, prev, lg, 1e-10);
+      if (v >= 0) return 10 ** brent(h, prev, lg, 1e-10, undefined, `ln S of search ${this.search.name} at m = ${this.m}`);
       prev = lg;
       hp = v;
     }
@@ -188,12 +213,18 @@ function beamDump(epsLo: number, epsUp: number, rho: number, gammaUnit: number) 
   // f < 0 for small κ (both edges prompt-free, the larger ε wins) and > 0 for large κ (the upper edge decays early).
   const lo = -2 * Math.log10(epsLo) - 8;
   const hi = -2 * Math.log10(epsUp) + 8;
-  if (!(f(lo) < 0 && f(hi) > 0)) return undefined;
-  const kappa = 10 ** brent(f, lo, hi, 1e-12);
+  const [flo, fhi] = [f(lo), f(hi)];
+  if (Number.isNaN(flo) || Number.isNaN(fhi)) throw new NonFiniteError("the beam-dump yield difference of DarkCast's recast", { epsLo, epsUp, rho, log10_kappa: Number.isNaN(flo) ? lo : hi });
+  if (!(flo < 0 && fhi > 0)) return undefined;
+  const kappa = 10 ** brent(f, lo, hi, 1e-12, undefined, "the beam-dump yield difference of DarkCast's recast");
   return { kappa, rho, gammaUnit, logWindowLimit: logWindow(kappa * epsLo * epsLo, rho) };
 }
 
-function ppFractions(file: string, m: number): { key: string; f: number }[] {
+/**
+ * The pp → X production fractions of a .prd file at mass m: linear interpolation between its rows, constant
+ * continuation beyond them; mechanisms with fraction 0 are left out.
+ */
+export function ppFractions(file: string, m: number): { key: string; f: number }[] {
   const t = loadFractions(file);
   const n = t.m.length;
   const at = Math.min(Math.max(m, t.m[0]), t.m[n - 1]); // constant continuation beyond the table

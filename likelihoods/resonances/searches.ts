@@ -1,13 +1,18 @@
-import { C_M_PER_S, M_MU, M_PHI, M_ETA } from "../../src/constants.js";
+import { readFileSync } from "node:fs";
+import { C_M_PER_S, M_ETA, M_MU, M_PHI } from "../../src/constants.js";
 import { dataDir as dataDirKey } from "../../src/data/dataDir.js";
-import { damaged, quote, readDataText, readTable, splitLines, type TableSpec } from "../../src/data/table.js";
+import { damaged, quote, readTable, type TableSpec } from "../../src/data/table.js";
 import { UserError } from "../../src/errors.js";
 import { bracket, interpolate } from "../../src/numerics/interpolate.js";
+import { repoPath } from "../../src/paths.js";
+import { STATES } from "../../src/widths/calculator.js";
 
 /**
- * Search descriptors, read from the DarkCast compilation's limits.tsv at run time (DarkCast's "one general
- * mechanism": a limit file plus a short descriptor). Production mechanisms, decay channels and efficiency types
- * follow Ilten, Soreq, Williams, Xue, arXiv:1801.04847, sections 2–3, and the data README.
+ * Search descriptors: DarkCast's "one general mechanism", a limit file plus a short descriptor. The descriptors are
+ * kept in the project, in `searches.json` next to this file (fields, formulas and how to add a search:
+ * likelihoods/resonances/README.md), validated when first read; the limit files themselves are read from the data
+ * directory (`loadLimit`, `loadRGrid`, `loadFractions`). Production mechanisms, decay channels and efficiency types
+ * follow Ilten, Soreq, Williams, Xue, arXiv:1801.04847, sections 2–3.
  */
 export type Efficiency =
   | { type: "prompt" }
@@ -33,100 +38,325 @@ export interface Search {
   fractionsFile?: string;
 }
 
-const PS = 1e-12;
+/** The descriptor file, relative to the repository root. */
+export const SEARCHES_FILE = "likelihoods/resonances/searches.json";
 
-/** Lab-frame lifetime windows quoted in limits.tsv, by pattern. */
-function lifetimeWindow(text: string): ((m: number) => number) | undefined {
-  if (/t1 = 0\.08 m \/ \(c \(m_phi\^2 \+ m\^2 - m_eta\^2\)/.test(text))
-    return (m) => 0.08 / (C_M_PER_S * ((M_PHI ** 2 + m * m - M_ETA ** 2) / (2 * M_PHI * m)));
-  if (/t1 = 0\.08 m \/ \(c \(m_phi\^2 \+ m\^2\)/.test(text)) return (m) => 0.08 / (C_M_PER_S * ((M_PHI ** 2 + m * m) / (2 * M_PHI * m)));
-  if (/t1 = 1 m \/ \(c \* 50 GeV \/ m\)/.test(text)) return (m) => 1 / (C_M_PER_S * (50 / m));
-  if (/t1 = \(0\.004\/\(m - 2 m_mu\) \+ 0\.1\) ps/.test(text)) return (m) => (0.004 / (m - 2 * M_MU) + 0.1) * PS;
-  if (/t1 = inf \(m<45 GeV\), 5e-12 s \(45-130 GeV\), -3\.66e-11 \+ 3\.12e-13\*m\[GeV\] s above/.test(text))
-    return (m) => (m < 45 ? Number.POSITIVE_INFINITY : m <= 130 ? 5e-12 : -3.66e-11 + 3.12e-13 * m);
+/** The production mechanisms of production.ts (`productionStrength`), the keys a descriptor's production may name. */
+export const PRODUCTION_MECHANISMS: readonly string[] = [
+  "e_brem",
+  "e_e",
+  "mu_brem",
+  "mu_mu",
+  "p_brem",
+  "pi0_gamma",
+  "eta_gamma",
+  "pi0_eta_gamma",
+  "phi_eta",
+  "phi",
+  "rho0",
+  "omega_pi0",
+  "omega",
+  "u_u",
+  "c_c",
+  "d_d",
+  "s_s",
+  "b_b",
+];
+
+/** Decay names a descriptor may list: the states of the width calculator, or "invisible" (alone). */
+const DECAYS: readonly string[] = [...STATES, "invisible"];
+
+/**
+ * A lab-frame lifetime window t1(m) (seconds, m in GeV) as a named formula and its parameters:
+ * - `phiDecay`: X from a φ decaying at rest, φ → X + recoil (recoil "eta" or "gamma"), t1 = L/(c γ) with
+ *   γ = (m_φ² + m² − m_recoil²)/(2 m_φ m) (KLOE);
+ * - `boosted`: X of a fixed lab energy E, t1 = L/(c E/m) (NA48/2);
+ * - `lhcbPrompt`: LHCb's prompt selection, t1 = (a/(m − 2m_µ) + b) ps (Ilten et al., arXiv:1603.08926);
+ * - `cmsWindow`: CMS 2019's piecewise window: no limit below m₁, a plateau up to m₂ (included), then linear.
+ */
+export type LifetimeWindow =
+  | { formula: "phiDecay"; length_m: number; recoil: "eta" | "gamma" }
+  | { formula: "boosted"; length_m: number; energy_GeV: number }
+  | { formula: "lhcbPrompt"; a_ps_GeV: number; b_ps: number }
+  | { formula: "cmsWindow"; unlimitedBelow_GeV: number; plateauTo_GeV: number; plateau_s: number; intercept_s: number; slope_s_per_GeV: number };
+
+export type EfficiencyDescriptor =
+  | { type: "prompt" }
+  | { type: "lifetime"; t1: LifetimeWindow }
+  /** Lengths in metres; only their ratio (DarkCast's "lratio") enters. */
+  | { type: "beamdump"; decayLength: number; shieldLength: number }
+  | { type: "displaced" }
+  | { type: "unsupported"; why: string };
+
+/**
+ * A mechanism key of production.ts; per-mass pp → X fractions from a .prd file of the limits folder; fixed
+ * fractions over mechanisms (projections only: `Search` has no field for them); or a production the engine does not
+ * model (with `notRecastable`).
+ */
+export type ProductionDescriptor = string | { pp: string } | { fractions: Record<string, number> } | { other: string };
+
+export interface SearchDescriptor {
+  /** The limit file's stem (darkcast/limits/NAME.lmt, or reach/NAME.lmt for projections). */
+  name: string;
+  /** Set (true) on the projections of reach.tsv, and only there. */
+  projection?: true;
+  production: ProductionDescriptor;
+  decays: string[];
+  efficiency: EfficiencyDescriptor;
+  eprint: string;
+  /** The reference, as text. */
+  cite: string;
+  notRecastable?: string;
+  /** A remark for the reviewer (a correction to DarkCast, an approximation). */
+  note?: string;
+  /** DarkCast's own wording of the search (the limits.tsv or reach.tsv columns); not read by the engine. */
+  source: Record<string, string>;
+}
+
+export interface SearchDescriptors {
+  about: string;
+  searches: SearchDescriptor[];
+  projections: SearchDescriptor[];
+}
+
+const PS = 1e-12;
+/** The recoil masses of `phiDecay`. */
+const RECOIL_MASS: Record<string, number> = { eta: M_ETA, gamma: 0 };
+
+/** t1(m) of a lifetime window (seconds, m in GeV): every formula is evaluated here. */
+export function windowT1(w: LifetimeWindow, m: number): number {
+  switch (w.formula) {
+    case "phiDecay":
+      return w.length_m / (C_M_PER_S * ((M_PHI ** 2 + m * m - RECOIL_MASS[w.recoil] ** 2) / (2 * M_PHI * m)));
+    case "boosted":
+      return w.length_m / (C_M_PER_S * (w.energy_GeV / m));
+    case "lhcbPrompt":
+      return (w.a_ps_GeV / (m - 2 * M_MU) + w.b_ps) * PS;
+    case "cmsWindow":
+      return m < w.unlimitedBelow_GeV ? Number.POSITIVE_INFINITY : m <= w.plateauTo_GeV ? w.plateau_s : w.intercept_s + w.slope_s_per_GeV * m;
+  }
+}
+
+/** A window in DarkCast's limits.tsv wording. */
+function windowText(w: LifetimeWindow): string {
+  switch (w.formula) {
+    case "phiDecay":
+      return `t1 = ${w.length_m} m / (c (m_phi^2 + m^2${w.recoil === "eta" ? " - m_eta^2" : ""})/(2 m_phi m))`;
+    case "boosted":
+      return `t1 = ${w.length_m} m / (c * ${w.energy_GeV} GeV / m)`;
+    case "lhcbPrompt":
+      return `t1 = (${w.a_ps_GeV}/(m - 2 m_mu) + ${w.b_ps}) ps, m in GeV`;
+    case "cmsWindow":
+      return `t1 = inf (m<${w.unlimitedBelow_GeV} GeV), ${w.plateau_s} s (${w.unlimitedBelow_GeV}-${w.plateauTo_GeV} GeV), ${w.intercept_s} + ${w.slope_s_per_GeV}*m[GeV] s above`;
+  }
+}
+
+/** A parameter of a formula: a number (positive or any finite), or one of some names. */
+type Param = "positive" | "finite" | readonly string[];
+
+/** The parameters of each window formula (all required, no others). */
+const FORMULAS: Readonly<Record<LifetimeWindow["formula"], Readonly<Record<string, Param>>>> = {
+  phiDecay: { length_m: "positive", recoil: Object.keys(RECOIL_MASS) },
+  boosted: { length_m: "positive", energy_GeV: "positive" },
+  lhcbPrompt: { a_ps_GeV: "finite", b_ps: "finite" },
+  cmsWindow: { unlimitedBelow_GeV: "finite", plateauTo_GeV: "finite", plateau_s: "positive", intercept_s: "finite", slope_s_per_GeV: "finite" },
+};
+
+/** The fields of each efficiency type besides `type`: required, no others. */
+const EFFICIENCY_FIELDS: Readonly<Record<EfficiencyDescriptor["type"], readonly string[]>> = {
+  prompt: [],
+  lifetime: ["t1"],
+  beamdump: ["decayLength", "shieldLength"],
+  displaced: [],
+  unsupported: ["why"],
+};
+
+const ENTRY_FIELDS = ["name", "projection", "production", "decays", "efficiency", "eprint", "cite", "notRecastable", "note", "source"];
+const REQUIRED_FIELDS = ["name", "production", "decays", "efficiency", "eprint", "cite", "source"];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const joined = (xs: readonly string[]) => xs.join(", ");
+const show = (v: unknown) => (typeof v === "string" ? `'${v}'` : JSON.stringify(v) ?? String(v));
+const isNonEmptyString = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
+
+/** The first unknown key of an object, checked against the allowed ones. */
+function unknownKey(o: Record<string, unknown>, allowed: readonly string[]): string | undefined {
+  return Object.keys(o).find((k) => !allowed.includes(k));
+}
+
+/** The problem with one entry, or undefined. */
+function entryProblem(e: Record<string, unknown>, projection: boolean): string | undefined {
+  const extra = unknownKey(e, ENTRY_FIELDS);
+  if (extra !== undefined) return `unknown key '${extra}' (allowed: ${joined(ENTRY_FIELDS)})`;
+  const missing = REQUIRED_FIELDS.find((k) => !(k in e));
+  if (missing) return `missing '${missing}'`;
+  if (typeof e.name !== "string" || !/^[A-Za-z0-9_]+$/.test(e.name)) return `a name of letters, digits and _ expected, found ${show(e.name)}`;
+  if (projection && e.projection !== true) return `"projection": true expected in the projections list, found ${show(e.projection)}`;
+  if (!projection && "projection" in e) return `"projection" is for the projections list only (a projection is not selectable)`;
+  for (const k of ["notRecastable", "note"]) if (k in e && !isNonEmptyString(e[k])) return `'${k}' must be a non-empty string, found ${show(e[k])}`;
+  if (typeof e.eprint !== "string") return `'eprint' must be a string (empty when there is none), found ${show(e.eprint)}`;
+  if (!isNonEmptyString(e.cite)) return `'cite' must be a non-empty string, found ${show(e.cite)}`;
+  if (!isObject(e.source) || Object.values(e.source).some((v) => typeof v !== "string")) return `'source' must be an object of strings (DarkCast's columns)`;
+  const recastable = !("notRecastable" in e);
+
+  // Production
+  const p = e.production;
+  if (typeof p === "string") {
+    if (!PRODUCTION_MECHANISMS.includes(p)) return `unknown production mechanism '${p}' (production.ts has: ${joined(PRODUCTION_MECHANISMS)})`;
+  } else if (isObject(p) && Object.keys(p).length === 1) {
+    const [[kind, value]] = Object.entries(p);
+    if (kind === "pp") {
+      if (typeof value !== "string" || !/^[A-Za-z0-9_.-]+\.prd$/.test(value)) return `production {"pp": …} must name a .prd file of the limits folder, found ${show(value)}`;
+    } else if (kind === "fractions") {
+      if (!projection) return `production {"fractions": …} is for projections only (a Search has no fixed fractions)`;
+      if (!isObject(value) || Object.keys(value).length === 0) return `production {"fractions": …} must map mechanisms to fractions`;
+      for (const [k, f] of Object.entries(value)) {
+        if (!PRODUCTION_MECHANISMS.includes(k)) return `unknown production mechanism '${k}' in the fractions (production.ts has: ${joined(PRODUCTION_MECHANISMS)})`;
+        if (typeof f !== "number" || !(f >= 0 && f <= 1)) return `production fraction of '${k}' must be a number in [0, 1], found ${show(f)}`;
+      }
+    } else if (kind === "other") {
+      if (!isNonEmptyString(value)) return `production {"other": …} must describe the production, found ${show(value)}`;
+      if (recastable) return `production {"other": ${show(value)}} is not a mechanism of production.ts: set 'notRecastable'`;
+    } else return `unknown production kind '${kind}' (a mechanism name, or {"pp": file}, {"fractions": {…}}, {"other": text})`;
+  } else return `production must be a mechanism name or an object with one key (pp, fractions, other), found ${show(p)}`;
+
+  // Decays
+  if (!Array.isArray(e.decays)) return `'decays' must be an array of state names, found ${show(e.decays)}`;
+  for (const d of e.decays) if (typeof d !== "string" || !DECAYS.includes(d)) return `unknown decay state ${show(d)} (states: ${joined(DECAYS)})`;
+  if (new Set(e.decays).size !== e.decays.length) return `a decay state listed twice`;
+  if (e.decays.includes("invisible") && e.decays.length > 1) return `"invisible" must be the only decay listed`;
+  if (recastable && e.decays.length === 0) return `no decays: a search without decays is not a resonance search (set 'notRecastable')`;
+
+  // Efficiency
+  const eff = e.efficiency;
+  if (!isObject(eff)) return `'efficiency' must be an object with a 'type', found ${show(eff)}`;
+  const type = eff.type as EfficiencyDescriptor["type"];
+  if (typeof type !== "string" || !Object.hasOwn(EFFICIENCY_FIELDS, type)) return `unknown efficiency type ${show(eff.type)} (types: ${joined(Object.keys(EFFICIENCY_FIELDS))})`;
+  const fields = EFFICIENCY_FIELDS[type];
+  const effExtra = unknownKey(eff, ["type", ...fields]);
+  if (effExtra !== undefined) return `unknown key '${effExtra}' in a '${type}' efficiency (allowed: ${joined(["type", ...fields])})`;
+  const effMissing = fields.find((k) => !(k in eff));
+  if (effMissing) return `missing '${effMissing}' in a '${type}' efficiency`;
+  if (type === "beamdump") {
+    for (const k of ["decayLength", "shieldLength"])
+      if (typeof eff[k] !== "number" || !(Number.isFinite(eff[k]) && (eff[k] as number) > 0)) return `beam-dump '${k}' must be a positive number (metres), found ${show(eff[k])}`;
+  }
+  if (type === "unsupported") {
+    if (!isNonEmptyString(eff.why)) return `an unsupported efficiency must say why, found ${show(eff.why)}`;
+    if (recastable) return `efficiency '${eff.why}' is not implemented: set 'notRecastable'`;
+  }
+  if (type === "lifetime") {
+    const w = eff.t1;
+    if (!isObject(w)) return `a lifetime window 't1' must be an object with a 'formula', found ${show(w)}`;
+    const formula = w.formula;
+    if (typeof formula !== "string" || !Object.hasOwn(FORMULAS, formula)) return `unknown window formula ${show(formula)} (formulas: ${joined(Object.keys(FORMULAS))})`;
+    const params = FORMULAS[formula as LifetimeWindow["formula"]];
+    const wExtra = unknownKey(w, ["formula", ...Object.keys(params)]);
+    if (wExtra !== undefined) return `unknown parameter '${wExtra}' of formula '${formula}' (parameters: ${joined(Object.keys(params))})`;
+    for (const [k, kind] of Object.entries(params)) {
+      const v = w[k];
+      if (v === undefined) return `missing parameter '${k}' of formula '${formula}'`;
+      const ok = typeof kind === "string" ? typeof v === "number" && Number.isFinite(v) && (kind === "finite" || v > 0) : typeof v === "string" && kind.includes(v);
+      if (!ok) return `parameter '${k}' of formula '${formula}' must be ${typeof kind === "string" ? `a ${kind} number` : `one of ${joined(kind)}`}, found ${show(v)}`;
+    }
+  }
   return undefined;
 }
 
-function parseEfficiency(text: string): Efficiency {
-  if (/^prompt/.test(text)) return { type: "prompt" };
-  if (/^lifetime window/.test(text)) {
-    const t1 = lifetimeWindow(text);
-    if (t1) return { type: "lifetime", t1, text };
-  }
-  if (/^displaced: the \.lmt holds r-values/.test(text)) return { type: "displaced", text };
-  const dump = /^beam[- ]dump(?:, lratio)? ([\d.]+)\/([\d.]+)/.exec(text);
-  if (dump) return { type: "beamdump", ratio: Number(dump[1]) / Number(dump[2]), text };
-  return { type: "unsupported", text };
-}
-
-function parseProduction(text: string): { production: string; notRecastable?: string; fractionsFile?: string } {
-  if (/reference only|not a resonance search/.test(text)) return { production: text, notRecastable: text };
-  if (/^pp -> X, per-mass mechanism fractions in (\S+)/.test(text)) {
-    const file = /fractions in (\S+)/.exec(text)![1];
-    return { production: "pp", fractionsFile: file };
-  }
-  if (/^e_e at the phi peak/.test(text)) return { production: "e_e" };
-  if (/^phi_eta/.test(text)) return { production: "phi_eta" };
-  if (/^pi0_gamma below/.test(text)) return { production: "pi0_eta_gamma" };
-  const key = text.split(/[\s(;]/)[0];
-  return { production: key };
-}
+/** A one-line error about the descriptor file. */
+const descriptorError = (what: string) => new UserError(`likelihood 'resonances': search descriptors ${SEARCHES_FILE}: ${what}`);
 
 /**
- * Corrections to limits.tsv. BaBar 2016 (arXiv:1606.03501) searched for e⁺e⁻ → µ⁺µ⁻X, X → µ⁺µ⁻: X is radiated
- * off the muons, so its production scales with the muon coupling (the core paper shows this limit on L_µ−L_τ,
- * Fig. 3, which has no electron coupling at ε = 0). limits.tsv lists "e_e".
+ * Check a parsed descriptor file: the top-level fields, each entry's keys, production mechanism, decay states,
+ * efficiency type and window formula with its parameters, one name once. Throws a one-line UserError naming the
+ * entry and the problem. The limit files are not looked for here (the data directory is separate).
  */
-const PRODUCTION_OVERRIDES: Record<string, string> = { BaBar_TheBABAR2016rlg: "mu_mu" };
+export function validateSearchDescriptors(value: unknown): SearchDescriptors {
+  if (!isObject(value)) throw descriptorError(`expected an object with 'about', 'searches' and 'projections', found ${show(value)}`);
+  const top = ["about", "searches", "projections"];
+  const extra = unknownKey(value, top);
+  if (extra !== undefined) throw descriptorError(`unknown top-level key '${extra}' (allowed: ${joined(top)})`);
+  if (typeof value.about !== "string") throw descriptorError(`'about' must be a string`);
+  const seen = new Set<string>();
+  for (const key of ["searches", "projections"] as const) {
+    const entries = value[key];
+    if (!Array.isArray(entries)) throw descriptorError(`'${key}' must be an array of descriptors, found ${show(entries)}`);
+    entries.forEach((e, i) => {
+      const where = isObject(e) && typeof e.name === "string" ? `${key}[${i}] '${e.name}'` : `${key}[${i}]`;
+      if (!isObject(e)) throw descriptorError(`${where}: expected an object, found ${show(e)}`);
+      const problem = entryProblem(e, key === "projections");
+      if (problem) throw descriptorError(`${where}: ${problem}`);
+      if (seen.has(e.name as string)) throw descriptorError(`${where}: the name is used twice`);
+      seen.add(e.name as string);
+    });
+  }
+  return value as unknown as SearchDescriptors;
+}
 
-let cache: { dir: string; list: Search[] } | undefined;
+let descriptors: SearchDescriptors | undefined;
+
+/** The validated descriptor file, read once. */
+export function readSearchDescriptors(): SearchDescriptors {
+  if (descriptors) return descriptors;
+  const file = repoPath(SEARCHES_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw descriptorError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? e}): the installation is incomplete`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw descriptorError(`not valid JSON (${`${(e as Error).message}`.replace(/\s+/g, " ").slice(0, 120)})`);
+  }
+  descriptors = validateSearchDescriptors(value);
+  return descriptors;
+}
+
+/** A validated descriptor as the engine's Search (projections excluded: `fractions` and `projection` are theirs). */
+export function searchFromDescriptor(d: SearchDescriptor): Search {
+  const eff = d.efficiency;
+  const efficiency: Efficiency =
+    eff.type === "lifetime"
+      ? { type: "lifetime", t1: (m) => windowT1(eff.t1, m), text: `lifetime window: ${windowText(eff.t1)}` }
+      : eff.type === "beamdump"
+        ? { type: "beamdump", ratio: eff.decayLength / eff.shieldLength, text: `beam dump, lratio ${eff.decayLength}/${eff.shieldLength}` }
+        : eff.type === "displaced"
+          ? { type: "displaced", text: "displaced: r-values (limit/expected signal) on a (mass, coupling) grid" }
+          : eff.type === "unsupported"
+            ? { type: "unsupported", text: eff.why }
+            : { type: "prompt" };
+  const s: Search = { name: d.name, production: "", decays: [...d.decays], efficiency, eprint: d.eprint };
+  const p = d.production;
+  if (typeof p === "string") s.production = p;
+  else if ("pp" in p) {
+    s.production = "pp";
+    s.fractionsFile = p.pp;
+  } else if ("other" in p) s.production = p.other;
+  else throw new Error(`search '${d.name}': fixed production fractions are for projections only`);
+  if (d.notRecastable) s.notRecastable = d.notRecastable;
+  return s;
+}
+
+let cache: Search[] | undefined;
 
 /** Who needs the DarkCast files, in error messages. */
 const RESONANCES = "likelihood 'resonances'";
-const TSV_FIELDS = ["name", "production", "decay", "efficiency", "eprint"];
 
 /**
- * The rows of limits.tsv, validated: the header line, then 5 tab-separated fields per row (CRLF tolerated), a
- * search name usable as a file name, non-empty production, decay and efficiency, no name twice.
+ * Every search of searches.json (the projections excluded), recastable or not. `_dir` (the data directory) is kept
+ * for the callers' signature: the descriptors do not depend on it.
  */
-function readLimitsTsv(): string[][] {
-  const { file, text } = readDataText(RESONANCES, "darkcast/limits.tsv");
-  const fail = (line: number, expected: string, found: string) => damaged(RESONANCES, file, line, expected, found);
-  const lines = splitLines(text);
-  const header = TSV_FIELDS.join("\t");
-  if (lines[0] !== header) throw fail(1, `the tab-separated header ${quote(header)}`, lines.length === 0 ? "an empty file" : quote(lines[0]));
-  const rows: string[][] = [];
-  const seen = new Map<string, number>();
-  for (let i = 1; i < lines.length; i++) {
-    if (!lines[i].trim()) continue;
-    const f = lines[i].split("\t");
-    if (f.length !== TSV_FIELDS.length) throw fail(i + 1, `${TSV_FIELDS.length} tab-separated fields (${TSV_FIELDS.join(", ")})`, `${f.length} ${quote(lines[i])}`);
-    if (!/^[A-Za-z0-9_]+$/.test(f[0])) throw fail(i + 1, "a search name (letters, digits, _) in field 1", f[0] ? quote(f[0]) : "an empty name");
-    for (let j = 1; j < 4; j++) if (!f[j].trim()) throw fail(i + 1, `a non-empty ${TSV_FIELDS[j]} in field ${j + 1}`, "an empty field");
-    const first = seen.get(f[0]);
-    if (first) throw fail(i + 1, "each search once", `${quote(f[0])} again (first on line ${first})`);
-    seen.set(f[0], i + 1);
-    rows.push(f);
-  }
-  if (rows.length === 0) throw fail(lines.length + 1, "at least one search", "none");
-  return rows;
+export function allSearches(_dir?: string): Search[] {
+  cache ??= readSearchDescriptors().searches.map(searchFromDescriptor);
+  return cache;
 }
 
-/** All searches of limits.tsv. */
-export function allSearches(dir: string): Search[] {
-  if (cache && cache.dir === dir) return cache.list;
-  const list = readLimitsTsv().map(([name, prod, decay, eff, eprint]) => {
-    const p = parseProduction(prod);
-    if (PRODUCTION_OVERRIDES[name]) p.production = PRODUCTION_OVERRIDES[name];
-    const e = parseEfficiency(eff ?? "");
-    const decays = decay === "none" ? [] : decay.split(",");
-    const s: Search = { name, ...p, decays, efficiency: e, eprint: eprint ?? "" };
-    if (!s.notRecastable && decays.length === 0) s.notRecastable = "not a resonance search (g−2 limit)";
-    if (!s.notRecastable && e.type === "unsupported") s.notRecastable = `efficiency '${e.text}' is not implemented`;
-    return s;
-  });
-  cache = { dir, list };
-  return list;
+/** The projections of reach.tsv, as validated descriptors: not selectable by the likelihood. */
+export function projectionDescriptors(): SearchDescriptor[] {
+  return readSearchDescriptors().projections;
 }
 
 /** The core paper's selection (appendix B): NA64 2019 invisible and BaBar 2014 (`--searches paper`). */
@@ -145,7 +375,7 @@ export function selectSearches(dir: string, names: readonly string[] = DEFAULT_S
   const list = names.length === 1 && names[0] === "paper" ? PAPER_SEARCHES : names;
   return list.map((n) => {
     const s = all.find((x) => x.name === n);
-    if (!s) throw new UserError(`unknown search '${n}' (see darkcast/limits.tsv; 'all' selects every recastable one, 'paper' the core paper's two)`);
+    if (!s) throw new UserError(`unknown search '${n}' (see ${SEARCHES_FILE}; 'all' selects every recastable one, 'paper' the core paper's two)`);
     if (s.notRecastable) throw new UserError(`search '${n}' cannot be recast: ${s.notRecastable}`);
     return s;
   });

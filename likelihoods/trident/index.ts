@@ -1,5 +1,8 @@
-import { G_F } from "../../src/constants.js";
+import { G_F, M_MU } from "../../src/constants.js";
+import { gaussianChi2, type Measurement, measurement } from "../../src/likelihood/measurements.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
+import { brent } from "../../src/numerics/roots.js";
+import { amuCoefficients } from "../amu/loop.js";
 import { arrayOf, checkShape, finite, object, type Problem, sameLength } from "../../src/data/validate.js";
 import { readCommitted } from "../../src/paths.js";
 import { CA_SM, CV_SM, type TridentKernel } from "./kernel.js";
@@ -15,12 +18,11 @@ import { CA_SM, CV_SM, type TridentKernel } from "./kernel.js";
  * valid from 10 MeV up; its heavy-X limit is the EFT formula of eqs. (3.21)–(3.22), `tridentRatio` below,
  * which `u1x mass-bound` uses as Fig. 1 does.
  */
-export const TRIDENT = { ratio: 0.82, sigma: 0.28, axialFactor: 1.13 } as const;
+export const TRIDENT = { axialFactor: 1.13 } as const;
 
 export const KERNEL_FILE = "likelihoods/trident/kernel.json";
 
 const DEN = CV_SM * CV_SM + TRIDENT.axialFactor * CA_SM * CA_SM;
-const SM_CHI2 = ((1 - TRIDENT.ratio) / TRIDENT.sigma) ** 2;
 
 /** σ/σ_SM of eq. (3.21) (EFT, m_X ≳ 1 GeV) for given C_V, C_A. */
 export function tridentRatio(CV: number, CA: number): number {
@@ -96,17 +98,38 @@ export function kernelRatio(m: TridentMoments, xV: number, xA: number): number {
   return (quad(m.vv, CV_SM, xV, CV_SM, xV) + quad(m.aa, CA_SM, xA, CA_SM, xA) + 2 * quad(m.va, CV_SM, xV, CA_SM, xA)) / m.sm;
 }
 
-export const trident: Likelihood<TridentMoments> = {
+interface Prepared {
+  moments: TridentMoments;
+  m: Measurement;
+  /** χ² of the SM point. */
+  sm: number;
+}
+
+/**
+ * The mass above which the whole L_µ−L_τ band down to Δa_µ is excluded at 95% CL by CCFR:
+ * R(m_X, g² = Δa_µ/k_V(m_X)) = value + 1.96 σ (the paper's "m_X ≲ 0.5 GeV" for L_µ−L_τ, section 4.2).
+ */
+export function lmuLtauCrossing(k: TridentKernel, deltaAmuTarget: number, ccfr: Measurement): number {
+  const excess = (m: number) => {
+    const g2 = deltaAmuTarget / amuCoefficients(M_MU, m).kV;
+    return kernelRatio(kernelMoments(k, m), g2, 0) - (ccfr.value + 1.96 * ccfr.sigma);
+  };
+  return Math.exp(brent((u) => excess(Math.exp(u)), Math.log(0.02), Math.log(5), 1e-8));
+}
+
+export const trident: Likelihood<Prepared> = {
   name: "trident",
   cite: "core paper eqs. (3.20)–(3.23); CCFR PRL 66 (1991) 3117; equivalent-photon kernel (README)",
   description: "CCFR neutrino trident production",
   massRange: { min: 0.01, max: Number.POSITIVE_INFINITY, why: "the equivalent-photon kernel is computed for m_X from 10 MeV up (likelihoods/trident/README.md)" },
-  prepare(_model, mX) {
-    return kernelMoments(committedKernel(), mX);
+  observables: { RTrident: { unit: "", latex: "\\sigma/\\sigma_{\\rm SM}", description: "CCFR trident cross section over the SM (equivalent-photon kernel)" } },
+  prepare(_model, mX, options) {
+    const m = measurement("trident", "RTrident", options);
+    return { moments: kernelMoments(committedKernel(), mX), m, sm: gaussianChi2(1, m) };
   },
+  // Δχ² relative to the SM point (σ/σ_SM = 1).
   evaluate(p, c) {
-    const R = kernelRatio(p, c.nu[1] * c.mu.V, c.nu[1] * c.mu.A);
-    const z = (R - TRIDENT.ratio) / TRIDENT.sigma;
-    return { dchi2: z * z - SM_CHI2, observables: { RTrident: R } };
+    const R = kernelRatio(p.moments, c.nu[1] * c.mu.V, c.nu[1] * c.mu.A);
+    return { dchi2: gaussianChi2(R, p.m) - p.sm, observables: { RTrident: R } };
   },
 };

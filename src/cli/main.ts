@@ -11,6 +11,7 @@ import { chi2Command } from "./commands/chi2.js";
 import { coherentCommand } from "./commands/coherent.js";
 import { couplingsCommand } from "./commands/couplings.js";
 import { fitCommand } from "./commands/fit.js";
+import { inputsCommand } from "./commands/inputs.js";
 import { limitsCommand } from "./commands/limits.js";
 import { massBoundCommand, scanMassCommand } from "./commands/mass.js";
 import { modelsCommand } from "./commands/models.js";
@@ -43,7 +44,8 @@ const neutrinos = (y: Argv) =>
 const terms = (y: Argv) =>
   neutrinos(
     y.option("likelihoods", str(`comma-separated Δχ² terms, or all (adds trident, ew) (default: ${DEFAULT_LIKELIHOODS.join(",")}, eq. B.1)`))
-      .option("inputs", str("g−2 input set: paper2022 (default) or 2025"))
+      .option("inputs", str("measurement set: paper2022 (default) or 2025 (the g−2), or a set of --inputs-file; u1x inputs lists them"))
+      .option("inputs-file", str("your own measurement sets, JSON (README, \"Measurements\"); with one set it is selected"))
       .option("searches", str("resonance searches of the veto: all recastable (default), paper (NA64 2019 + BaBar 2014, the core paper's), or limit-file names, comma-separated")),
   );
 const range = (y: Argv, from: string, to: string, points?: string) => {
@@ -79,6 +81,8 @@ export function buildCli(argv: string[], out: (s: string) => void) {
     .option("max-charge", { type: "string", default: "10", describe: "charge bound |x| of the model catalogue (1–30)" })
     .command("models", "list the anomaly-free U(1)_X models (section 2.2)", (y) =>
       y.option("category", str("vector or chiral (default: both)")), run((a) => modelsCommand(a as never)))
+    .command("inputs", "the measurement sets of every term (value, error, source), and those of --inputs-file", (y) =>
+      y.option("inputs-file", str("your own measurement sets, JSON (README, \"Measurements\")")), run((a) => inputsCommand(a as never)))
     .command("couplings", "effective couplings of X to SM fermions (eq. 2.2, 3.10)", (y) =>
       mixing(model(y)).option("g", str("g_X (default: none, couplings per unit g_X, which needs --eps-ratio)")).option("mx", str("m_X for X–Z mixing (default: none, m_X → 0)")),
       run((a) => couplingsCommand(a as never)))
@@ -107,7 +111,8 @@ export function buildCli(argv: string[], out: (s: string) => void) {
     .command("tables", "regenerate Table 1 (both input sets), the NSI refit table, the Fig. 4 series, the mass scans and the figures", (y) =>
       threads(y.option("out", str("output directory (created if needed)", true))), run((a) => tablesCommand(a as never)))
     .command("mass-bound", "Fig. 1: the generic upper bound on m_X from (g-2) + CCFR + T", (y) =>
-      range(y, "1GeV", "300GeV", "40").option("inputs", str("g−2 input set: paper2022 (default) or 2025"))
+      range(y, "1GeV", "300GeV", "40").option("inputs", str("measurement set: paper2022 (default) or 2025"))
+        .option("inputs-file", str("your own measurement sets, JSON (README, \"Measurements\")"))
         .option("trident", str("eft (eq. 3.21, as Fig. 1; default) or kernel (equivalent photon with the X propagator)")),
       run((a) => massBoundCommand(a as never)))
     .command("scan-mass", "profile one model over (g_X, ε) at each m_X", (y) => range(terms(model(y)), "10MeV", "4GeV", "30"), run((a) => scanMassCommand(a as never)))

@@ -1,13 +1,18 @@
-import { AMU_INPUTS } from "../../likelihoods/amu/inputs.js";
-import { UserError } from "../errors.js";
+import { checkInputSet, readInputsFile } from "../likelihood/measurements.js";
+import { ALL_LIKELIHOODS } from "../likelihood/registry.js";
 import type { LikelihoodOptions } from "../likelihood/types.js";
 import { parseList, parseNeutrinos } from "./parse.js";
 
-/** The options shared by the likelihood commands (--inputs, --searches, --neutrinos). */
-export function likelihoodOptions(a: { inputs?: string; searches?: string; neutrinos?: string }): LikelihoodOptions {
-  if (a.inputs !== undefined && !AMU_INPUTS[a.inputs]) throw new UserError(`unknown --inputs '${a.inputs}' (known: ${Object.keys(AMU_INPUTS).join(", ")})`);
+/** The options shared by the likelihood commands (--inputs, --inputs-file, --searches, --neutrinos). */
+export function likelihoodOptions(a: { inputs?: string; inputsFile?: string; searches?: string; neutrinos?: string }): LikelihoodOptions {
+  const userInputs = a.inputsFile === undefined ? undefined : readInputsFile(a.inputsFile, ALL_LIKELIHOODS);
+  // With a user file of one set and no --inputs, that set is the one meant.
+  const sets = Object.keys(userInputs ?? {});
+  const inputs = a.inputs ?? (sets.length === 1 ? sets[0] : undefined);
+  checkInputSet(inputs, ALL_LIKELIHOODS, userInputs);
   return {
-    inputs: a.inputs,
+    inputs,
+    ...(userInputs ? { userInputs } : {}),
     searches: a.searches === undefined ? undefined : parseList(a.searches, "--searches"),
     neutrinos: parseNeutrinos(a.neutrinos),
   };

@@ -1,6 +1,6 @@
 import { couplings, type Mixing } from "../couplings/couplings.js";
 import { UserError } from "../errors.js";
-import type { Model } from "../models/model.js";
+import { isDarkPhoton, type Model } from "../models/model.js";
 import { catalogueLabel, resolveModel } from "../models/spec.js";
 import { parseMass, parseNumber } from "../units.js";
 import { NEUTRINO_WIDTHS, type NeutrinoWidths } from "../widths/calculator.js";
@@ -51,7 +51,6 @@ export function exclusive(a: Record<string, unknown>, x: string, y: string, why:
     throw new UserError(`--${x} and --${y} exclude each other: ${why}`);
 }
 
-const isDarkPhoton = (m: Model) => m.xq === 0 && m.xL.every((x) => x === 0) && m.xE.every((x) => x === 0);
 
 /** The options of the point commands (chi2, widths, coherent, trident). */
 export interface PointArgs {

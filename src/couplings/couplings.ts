@@ -1,4 +1,4 @@
-import { E_CHARGE, M_Z, SW2_MZ } from "../constants.js";
+import { CW_MZ, E_CHARGE, G_Z, M_Z, SW_MZ, SW2_MZ } from "../constants.js";
 import { UserError } from "../errors.js";
 import type { Model } from "../models/model.js";
 
@@ -54,15 +54,20 @@ export interface MixingCoefficients {
   z: number;
 }
 
-const SW = Math.sqrt(SW2_MZ);
-const CW = Math.sqrt(1 - SW2_MZ);
-const G_Z = E_CHARGE / (SW * CW);
+const SW = SW_MZ;
+const CW = CW_MZ;
 
 /**
  * The largest |ε| the engine takes. The mapping below is one-to-one while s_w ε̂_Y < 1 − r_X² (the branch of
  * t_θ in eq. 3.6), i.e. up to |ε| ≈ 1.29 at low mass; |ε| ≥ 1 is no perturbation of the photon anyway.
  */
 export const EPS_MAX = 1;
+
+/**
+ * Where profiles and limit scans stop: |ε| = 0.5. Kinetic mixing that large is excluded many times over by the
+ * T parameter (eq. 3.14, |ε_Y| < 0.076), so no fit or limit is lost.
+ */
+export const EPS_PROFILE_MAX = 0.5;
 
 /** ε_Y of eq. (3.19) from the low-energy ε: c_w ε_Y = ε/√(1+ε²). */
 export function epsYFromEps(eps: number): number {

@@ -1,6 +1,7 @@
 import { type Couplings, couplings, type Mixing } from "../couplings/couplings.js";
 import type { Model } from "../models/model.js";
-import { DataFileError, UserError } from "../errors.js";
+import { DataFileError, NonFiniteError, UserError } from "../errors.js";
+import type { TermResult } from "./types.js";
 import { formatMass } from "../units.js";
 import type { Likelihood, LikelihoodOptions } from "./types.js";
 
@@ -48,17 +49,24 @@ export class Chi2 {
     return couplings(this.model, gX, mix, this.mX);
   }
 
+  /** One term at couplings c; a non-finite Δχ² is an error that names the term and the point. */
+  private term(l: Likelihood<unknown>, p: unknown, c: Couplings): TermResult {
+    const r = l.evaluate(p, c);
+    if (!Number.isFinite(r.dchi2)) throw new NonFiniteError(`the Δχ² of '${l.name}' (${this.model.name})`, { mX: this.mX, gX: c.gX, eps: c.eps }, r.dchi2);
+    return r;
+  }
+
   /** Total Δχ² only (no allocation of the breakdown). */
   total(c: Couplings): number {
     let s = 0;
-    for (const { l, p } of this.prepared) s += l.evaluate(p, c).dchi2;
+    for (const { l, p } of this.prepared) s += this.term(l, p, c).dchi2;
     return s;
   }
 
   /** The sum of the terms that are not marked expensive (for screening seeds). */
   cheapTotal(c: Couplings): number {
     let s = 0;
-    for (const { l, p } of this.prepared) if (!l.expensive) s += l.evaluate(p, c).dchi2;
+    for (const { l, p } of this.prepared) if (!l.expensive) s += this.term(l, p, c).dchi2;
     return s;
   }
 
@@ -73,12 +81,27 @@ export class Chi2 {
     const observables: Record<string, number> = {};
     let total = 0;
     for (const { l, p } of this.prepared) {
-      const r = l.evaluate(p, c);
+      const r = this.term(l, p, c);
       terms[l.name] = r.dchi2;
       total += r.dchi2;
       if (r.observables) Object.assign(observables, r.observables);
     }
     return { terms, total, observables };
+  }
+
+  /** The ε·e/g_X values where a selected term's X contribution vanishes (each term's `zeros`). */
+  zeros(): number[] {
+    return this.prepared.flatMap(({ l }) => (l.zeros ? l.zeros(this.model) : []));
+  }
+
+  /** The g_X each selected term prefers along couplings at(g) (each term's `preferredCoupling`), where defined. */
+  preferredCouplings(at: (g: number) => Couplings, nSigma = 0): number[] {
+    const out: number[] = [];
+    for (const { l, p } of this.prepared) {
+      const g = l.preferredCoupling?.(p, at, nSigma);
+      if (g !== undefined && g !== null && Number.isFinite(g) && g > 0) out.push(g);
+    }
+    return out;
   }
 
   /** Whether any selected term is a step (veto) that offers g_max. */
@@ -92,7 +115,7 @@ export class Chi2 {
     let steps = 0;
     for (const { l, p } of this.prepared) {
       if (cheap && l.expensive) continue;
-      const d = l.evaluate(p, c).dchi2;
+      const d = this.term(l, p, c).dchi2;
       total += d;
       if (l.gMax) steps += d;
     }

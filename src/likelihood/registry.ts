@@ -6,13 +6,19 @@ import { nsi } from "../../likelihoods/nsi/index.js";
 import { resonances } from "../../likelihoods/resonances/index.js";
 import { trident } from "../../likelihoods/trident/index.js";
 import { UserError } from "../errors.js";
-import type { Likelihood } from "./types.js";
+import type { Likelihood, ObservableInfo } from "./types.js";
 
 /** Every Δχ² module; one line per folder in likelihoods/. */
 export const REGISTRY: readonly Likelihood<unknown>[] = [amu, borexino, nsi, coherent, resonances, trident, ew] as Likelihood<unknown>[];
 
 /** The default selection: the global Δχ² of eq. (B.1), as in the paper's Table 1. Trident and EW are opt-in. */
 export const DEFAULT_LIKELIHOODS = ["amu", "borexino", "nsi", "coherent", "resonances"];
+
+/** The metadata of an observable, from the module that reports it (undefined if none declares it). */
+export function observableInfo(name: string): ObservableInfo | undefined {
+  for (const l of REGISTRY) if (l.observables?.[name]) return l.observables[name];
+  return undefined;
+}
 
 /** Every registered term (`--likelihoods all`). */
 export const ALL_LIKELIHOODS = REGISTRY.map((l) => l.name);

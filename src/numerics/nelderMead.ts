@@ -2,7 +2,13 @@
  * Nelder–Mead downhill simplex with the standard coefficients (reflection 1, expansion 2, contraction ½,
  * shrink ½; Lagarias et al., SIAM J. Optim. 9 (1998) 112). Written here because fmin 0.0.4 cannot be imported
  * under Node's ESM and its shrink step uses an undeclared variable (see README, "Dependencies").
+ *
+ * The objective may return +Infinity for points outside its domain (they lose every comparison); NaN or −Infinity
+ * is an error (NonFiniteError naming the objective and the point), since either would silently corrupt the ordering
+ * of the simplex. `converged` is false when maxEvaluations ran out before the tolerances were met.
  */
+import { NonFiniteError } from "../errors.js";
+
 export interface MinimizeResult {
   x: number[];
   fx: number;
@@ -17,6 +23,19 @@ export interface NelderMeadOptions {
   ftol?: number;
   xtol?: number;
   maxEvaluations?: number;
+  /** What the objective is, for a NonFiniteError (default "the objective of nelderMead"). */
+  what?: string;
+  /** Names of the coordinates, for a NonFiniteError (default x0, x1, …). */
+  names?: readonly string[];
+}
+
+/** A point as named coordinates (names[i] or x<i>), for error messages. */
+export function namedPoint(x: readonly number[], names?: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  x.forEach((v, i) => {
+    out[names?.[i] ?? `x${i}`] = v;
+  });
+  return out;
 }
 
 export function nelderMead(f: (x: number[]) => number, x0: number[], opts: NelderMeadOptions = {}): MinimizeResult {
@@ -28,7 +47,8 @@ export function nelderMead(f: (x: number[]) => number, x0: number[], opts: Nelde
   const F = (x: number[]) => {
     evals++;
     const v = f(x);
-    return Number.isNaN(v) ? Number.POSITIVE_INFINITY : v;
+    if (Number.isNaN(v) || v === Number.NEGATIVE_INFINITY) throw new NonFiniteError(opts.what ?? "the objective of nelderMead", namedPoint(x, opts.names), v);
+    return v;
   };
   const simplex: number[][] = [x0.slice()];
   for (let i = 0; i < n; i++) {

@@ -54,7 +54,8 @@ export function renderRows<T>(rows: readonly T[], cols: readonly Column<T>[], fo
     case "md": {
       const head = `| ${cols.map((c) => c.header).join(" | ")} |`;
       const sep = `|${cols.map(() => "---").join("|")}|`;
-      return [caption ? `${caption}\n` : "", head, sep, ...text.map((r) => `| ${r.join(" | ")} |`)].filter(Boolean).join("\n") + "\n";
+      const cell = (x: string) => x.replace(/\|/g, "\\|");
+      return [caption ? `${caption}\n` : "", head, sep, ...text.map((r) => `| ${r.map(cell).join(" | ")} |`)].filter(Boolean).join("\n") + "\n";
     }
     case "latex": {
       const lines = [

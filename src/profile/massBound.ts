@@ -1,8 +1,9 @@
-import { amuCoefficients } from "../../likelihoods/amu/loop.js";
-import { AMU_INPUTS, DEFAULT_INPUTS } from "../../likelihoods/amu/inputs.js";
-import { EW, tParameter } from "../../likelihoods/ew/index.js";
-import { committedKernel, kernelMoments, kernelRatio, TRIDENT, tridentRatio } from "../../likelihoods/trident/index.js";
-import { E_CHARGE, G_F, M_MU, SW2_MZ } from "../constants.js";
+import { amuCoefficients, deltaAmu } from "../../likelihoods/amu/loop.js";
+import { tParameter } from "../../likelihoods/ew/index.js";
+import { committedKernel, kernelMoments, kernelRatio, tridentRatio } from "../../likelihoods/trident/index.js";
+import { gaussianChi2, measurement } from "../likelihood/measurements.js";
+import type { LikelihoodOptions } from "../likelihood/types.js";
+import { CW_MZ, E_CHARGE, G_F, M_MU } from "../constants.js";
 import { couplings } from "../couplings/couplings.js";
 import type { Model } from "../models/model.js";
 import { nelderMead } from "../numerics/nelderMead.js";
@@ -22,26 +23,27 @@ export interface MassBoundRow {
   best: { gxL2: number; gxE2: number; epsY: number };
 }
 
-const CW = Math.sqrt(1 - SW2_MZ);
 
 /** How CCFR enters: eq. (3.21) as Fig. 1 uses it, or the equivalent-photon kernel with the X propagator. */
 export type TridentMode = "eft" | "kernel";
 
-export function massBoundRow(mX: number, inputs = DEFAULT_INPUTS, trident: TridentMode = "eft"): MassBoundRow {
-  const set = AMU_INPUTS[inputs];
-  const { kV, kA } = amuCoefficients(M_MU, mX);
+export function massBoundRow(mX: number, options: LikelihoodOptions = {}, trident: TridentMode = "eft"): MassBoundRow {
+  const amuM = measurement("amu", "deltaAmu", options);
+  const ccfr = measurement("trident", "RTrident", options);
+  const tM = measurement("ew", "T", options);
+  const loop = amuCoefficients(M_MU, mX);
+  const eft = 1 / (Math.SQRT2 * G_F * mX * mX); // EFT, valid for m_X ≳ 1 GeV (section 3.2)
   const moments = trident === "kernel" ? kernelMoments(committedKernel(), mX) : undefined;
   const chi2 = (a: number, b: number, epsY: number) => {
     if (Math.abs(epsY) >= 0.9) return 1e9;
     const m: Model = { name: "L2", xq: 0, xL: [0, a, 0], xE: [0, b, 0] };
     const c = couplings(m, 1, { epsY }, mX);
-    const da = kV * c.mu.V ** 2 + kA * c.mu.A ** 2;
-    const k = 1 / (Math.SQRT2 * G_F * mX * mX); // EFT, valid for m_X ≳ 1 GeV (section 3.2)
-    const R = moments ? kernelRatio(moments, c.nu[1] * c.mu.V, c.nu[1] * c.mu.A) : tridentRatio(k * c.nu[1] * c.mu.V, k * c.nu[1] * c.mu.A);
+    const da = deltaAmu(loop, c.mu.V, c.mu.A);
+    const R = moments ? kernelRatio(moments, c.nu[1] * c.mu.V, c.nu[1] * c.mu.A) : tridentRatio(eft * c.nu[1] * c.mu.V, eft * c.nu[1] * c.mu.A);
     const T = tParameter(c.epsY, mX);
-    return ((da - set.central * 1e-11) / (set.sigma * 1e-11)) ** 2 + ((R - TRIDENT.ratio) / TRIDENT.sigma) ** 2 + ((T - EW.T) / EW.sigmaT) ** 2;
+    return gaussianChi2(da, amuM) + gaussianChi2(R, ccfr) + gaussianChi2(T, tM);
   };
-  const gStar = Math.sqrt((set.central * 1e-11) / kV); // vector coupling that explains Δa_µ
+  const gStar = Math.sqrt(Math.abs(amuM.value) / loop.kV); // vector coupling that explains Δa_µ
   const minimise = (f: (x: number[]) => number, starts: number[][]) => {
     let best = { x: starts[0], fx: Number.POSITIVE_INFINITY };
     for (const s of starts) {
@@ -51,7 +53,7 @@ export function massBoundRow(mX: number, inputs = DEFAULT_INPUTS, trident: Tride
     }
     return best;
   };
-  const epsStar = gStar / E_CHARGE / CW; // the dark photon's ε_Y with eε = g*
+  const epsStar = gStar / E_CHARGE / CW_MZ; // the dark photon's ε_Y with eε = g*
   const global = minimise((x) => chi2(x[0], x[1], x[2]), [
     [gStar, gStar, 0],
     [0, 0, -epsStar],
@@ -76,8 +78,8 @@ export function massBoundRow(mX: number, inputs = DEFAULT_INPUTS, trident: Tride
 }
 
 /** The curves on a log grid and the mass above which the global minimum exceeds the threshold. */
-export function massBound(from = 1, to = 300, points = 40, threshold = 4, inputs = DEFAULT_INPUTS, trident: TridentMode = "eft"): { rows: MassBoundRow[]; bound: number | null } {
-  const rows = Array.from({ length: points }, (_, i) => massBoundRow(from * (to / from) ** (i / (points - 1)), inputs, trident));
+export function massBound(from = 1, to = 300, points = 40, threshold = 4, options: LikelihoodOptions = {}, trident: TridentMode = "eft"): { rows: MassBoundRow[]; bound: number | null } {
+  const rows = Array.from({ length: points }, (_, i) => massBoundRow(from * (to / from) ** (i / (points - 1)), options, trident));
   let bound: number | null = null;
   for (let i = 1; i < rows.length; i++)
     if (rows[i - 1].global <= threshold && rows[i].global > threshold) {

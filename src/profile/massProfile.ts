@@ -12,7 +12,7 @@ export interface MassPoint extends FitResult {
 export function scanMass(model: Model, likelihoods: Likelihood<unknown>[], options: LikelihoodOptions, from: number, to: number, points: number): MassPoint[] {
   return Array.from({ length: points }, (_, i) => {
     const mX = points === 1 ? from : from * (to / from) ** (i / (points - 1));
-    return { mX, ...fitModel(new Chi2(model, mX, likelihoods, options), { intervals: false, inputs: options.inputs }) };
+    return { mX, ...fitModel(new Chi2(model, mX, likelihoods, options), { intervals: false }) };
   });
 }
 
@@ -26,7 +26,7 @@ export function profileMass(model: Model, likelihoods: Likelihood<unknown>[], op
     const hit = cache.get(lm);
     if (hit) return hit;
     const mX = Math.exp(lm);
-    const p = { mX, ...fitModel(new Chi2(model, mX, likelihoods, options), { intervals: false, inputs: options.inputs }) };
+    const p = { mX, ...fitModel(new Chi2(model, mX, likelihoods, options), { intervals: false }) };
     cache.set(lm, p);
     return p;
   };

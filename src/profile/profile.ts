@@ -1,8 +1,7 @@
-import { E_CHARGE, M_MU } from "../constants.js";
-import { amuCoefficients } from "../../likelihoods/amu/loop.js";
-import { AMU_INPUTS, DEFAULT_INPUTS } from "../../likelihoods/amu/inputs.js";
-import { ISOTOPES } from "../../likelihoods/coherent/inputs.js";
+import { E_CHARGE } from "../constants.js";
+import { EPS_PROFILE_MAX } from "../couplings/couplings.js";
 import type { Chi2 } from "../likelihood/compose.js";
+import { isDarkPhoton } from "../models/model.js";
 import { brentMinimize } from "../numerics/minimize1d.js";
 import { nelderMead } from "../numerics/nelderMead.js";
 
@@ -34,27 +33,23 @@ export interface FitResult {
 export interface ProfileOptions {
   /** Compute the Δχ² = 1 intervals (default true). */
   intervals?: boolean;
-  /** The g−2 input set, to place the seeds on the Δa_µ valley. */
-  inputs?: string;
 }
 
 const LG_MIN = -8;
-const MAX_EPS = 0.5;
 const LG_MAX = 0;
 
 export function fitModel(chi2: Chi2, opts: ProfileOptions = {}): FitResult {
-  const isDarkPhoton = chi2.model.xq === 0 && chi2.model.xL.every((x) => x === 0) && chi2.model.xE.every((x) => x === 0);
-  return isDarkPhoton ? fitDarkPhoton(chi2) : fitCharged(chi2, (chi2.model.xL[0] + chi2.model.xE[0]) / 2, opts);
+  return isDarkPhoton(chi2.model) ? fitDarkPhoton(chi2) : fitCharged(chi2, opts);
 }
 
-function fitCharged(chi2: Chi2, ce: number, opts: ProfileOptions): FitResult {
+function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
   let evals = 0;
   const hasSteps = chi2.hasSteps;
   const objective = (lg: number, r: number, cheap: boolean): number => {
     evals++;
     const g = 10 ** lg;
     // |ε| is bounded far below this by the T parameter (eq. 3.14); beyond it eq. (3.6) is undefined.
-    if (Math.abs(r * g) > MAX_EPS * E_CHARGE) return 1e6 * (1 + Math.abs(r * g));
+    if (Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE) return 1e6 * (1 + Math.abs(r * g));
     const c = chi2.couplings(g, { epsRatio: r });
     if (!hasSteps) return cheap ? chi2.cheapTotal(c) : chi2.total(c);
     // Where a veto excludes the point, the objective also grows with the distance past g_max, which leads the
@@ -65,27 +60,23 @@ function fitCharged(chi2: Chi2, ce: number, opts: ProfileOptions): FitResult {
   const f = (lg: number, r: number) => objective(lg, r, false);
   const fx = (x: number[]) => f(x[0], x[1]);
 
-  // Seeds along the Δa_µ valley.
+  // Seeds: a grid in r plus the points where a selected term vanishes (its `zeros`), times g_X around the couplings
+  // the terms prefer (their `preferredCoupling`, e.g. the g_X that explains Δa_µ) and far below them.
   const m = chi2.model;
-  const { kV, kA } = amuCoefficients(M_MU, chi2.mX);
-  const target = AMU_INPUTS[opts.inputs ?? DEFAULT_INPUTS]?.central ?? 251;
-  const da = Math.max(target, 50) * 1e-11;
-  const xB = 3 * m.xq;
-  const special = [ce, 0, ...ISOTOPES.map((iso) => (-xB * (iso.Z + iso.N)) / iso.Z)];
+  const special = [0, ...chi2.zeros()];
   const span = Math.max(...special.map(Math.abs), ...m.xL.map(Math.abs)) + 4;
   const rs = new Set<number>();
   for (let r = -span; r <= span + 1e-9; r += span / 15) rs.add(Number(r.toFixed(6)));
   for (const s of special) for (const d of [0, -0.03, 0.03, -0.1, 0.1, -0.3, 0.3]) rs.add(Number((s + d).toFixed(6)));
   let seeds: { x: number[]; f: number }[] = [];
   for (const r of rs) {
-    const qV = (m.xL[1] + m.xE[1]) / 2 - r;
-    const qA = (m.xL[1] - m.xE[1]) / 2;
-    const den = kV * qV * qV + kA * qA * qA;
-    const lgStar = den > 0 ? Math.min(-0.5, Math.log10(Math.sqrt(da / den))) : -2;
-    for (const t of [-3, -1.5, -1, -0.6, -0.4, -0.2, -0.1, 0, 0.1, 0.25]) {
-      const lg = Math.max(LG_MIN, lgStar + t);
-      seeds.push({ x: [lg, r], f: objective(lg, r, chi2.hasExpensive) });
-    }
+    const preferred = chi2.preferredCouplings((g) => chi2.couplings(g, { epsRatio: r }));
+    const centres = preferred.length ? preferred.map((g) => Math.min(-0.5, Math.log10(g))) : [-2];
+    for (const lgStar of centres)
+      for (const t of [-3, -1.5, -1, -0.6, -0.4, -0.2, -0.1, 0, 0.1, 0.25]) {
+        const lg = Math.max(LG_MIN, lgStar + t);
+        seeds.push({ x: [lg, r], f: objective(lg, r, chi2.hasExpensive) });
+      }
   }
   seeds.sort((a, b) => a.f - b.f);
   if (chi2.hasExpensive) {
@@ -139,7 +130,9 @@ function fitDarkPhoton(chi2: Chi2): FitResult {
   const le = r.fx <= bestF ? r.x : bestLe;
   const c = chi2.couplings(0, { eps: 10 ** le });
   const ev = chi2.evaluate(c);
-  return { gX: 0, eps: c.eps, epsRatio: null, dchi2: ev.total, terms: ev.terms, observables: ev.observables, intervals: null, converged: true, evaluations: evals };
+  // Converged: Brent met its tolerance and agrees with the grid's best point.
+  const converged = r.converged && r.fx <= bestF + 1e-3;
+  return { gX: 0, eps: c.eps, epsRatio: null, dchi2: ev.total, terms: ev.terms, observables: ev.observables, intervals: null, converged, evaluations: evals };
 }
 
 /**

@@ -38,7 +38,7 @@ export function fitEntries(job: RankJob, indices: number[], onDone?: () => void)
   return indices.map((i) => {
     const fit = job.massRange
       ? profileMass(vec[i].model, likelihoods, job.options, job.massRange[0], job.massRange[1])
-      : { mX: job.mX, ...fitModel(new Chi2(vec[i].model, job.mX, likelihoods, job.options), { intervals: job.intervals, inputs: job.options.inputs }) };
+      : { mX: job.mX, ...fitModel(new Chi2(vec[i].model, job.mX, likelihoods, job.options), { intervals: job.intervals }) };
     onDone?.();
     return { index: i, fit };
   });

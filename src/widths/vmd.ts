@@ -13,7 +13,8 @@ import { interpolate } from "../numerics/interpolate.js";
  * flavour-universal quarks) and for the dark photon c_ρ = 1, c_ω = 1/3, c_φ = −1/3. The ωφ table is the
  * interference term. Above the tables' end (2 GeV) the width is the perturbative one of free quarks
  * (u, d, s; c and b above their thresholds) with N_c = 3. Axial quark couplings (only from X–Z mixing) are
- * neglected below 2 GeV.
+ * neglected below 2 GeV. WidthCalculator (calculator.ts) combines the components with mesonWeights; the
+ * model's R_µ^F is its width into F divided by m/(12π).
  */
 
 const FILES: Record<string, string[]> = {
@@ -73,11 +74,27 @@ function interp(t: Table, x: number): number {
   return interpolate(t.m, t.r, x, 0);
 }
 
+/** The meson tables' labels, in the order of mesonWeights; omega_phi is the ωφ interference. */
+export const MESONS = ["rho0", "omega", "phi", "omega_phi"] as const;
+export type Meson = (typeof MESONS)[number];
+
+/** The dark photon's meson couplings c_V^{A'}, the normalisation of the tables. */
 const DP = { rho0: 1, omega: 1 / 3, phi: -1 / 3 } as const;
 
-/** Meson couplings (c_ρ, c_ω, c_φ) of the model. */
-export function mesonCouplings(c: Couplings): { rho0: number; omega: number; phi: number } {
-  return { rho0: c.u.V - c.d.V, omega: c.u.V + c.d.V, phi: c.d.V };
+/**
+ * The weights of the R-components for couplings c, in MESONS order, written into out (length 4, no allocation):
+ * (c_ρ/c_ρ^{A'})², (c_ω/c_ω^{A'})², (c_φ/c_φ^{A'})² and (c_ω c_φ)/(c_ω^{A'} c_φ^{A'}), with c_ρ = g_u − g_d,
+ * c_ω = g_u + g_d, c_φ = g_s = g_d (vector couplings).
+ */
+export function mesonWeights(c: Couplings, out: Float64Array): Float64Array {
+  const rho = (c.u.V - c.d.V) / DP.rho0;
+  const omega = (c.u.V + c.d.V) / DP.omega;
+  const phi = c.d.V / DP.phi;
+  out[0] = rho * rho;
+  out[1] = omega * omega;
+  out[2] = phi * phi;
+  out[3] = omega * phi;
+  return out;
 }
 
 /** The dark photon's R-components R^{F,V}(m) of state F at mass m. */
@@ -85,18 +102,6 @@ export function hadronicRComponents(tables: HadronicTables, state: string, m: nu
   const out: Record<string, number> = {};
   for (const [v, t] of Object.entries(tables[state])) out[v] = interp(t, m);
   return out;
-}
-
-/** The R_µ^F factor of the model (its width into F in units of m/(12π)). */
-export function hadronicR(tables: HadronicTables, state: string, m: number, c: Couplings): number {
-  const mc = mesonCouplings(c);
-  let r = 0;
-  for (const [v, R] of Object.entries(hadronicRComponents(tables, state, m))) {
-    const w =
-      v === "omega_phi" ? (mc.omega * mc.phi) / (DP.omega * DP.phi) : (mc[v as keyof typeof DP] / DP[v as keyof typeof DP]) ** 2;
-    r += w * R;
-  }
-  return Math.max(r, 0);
 }
 
 // Quark masses for the free-quark width above 2 GeV (PDG 2022 MS-bar: m_c(m_c), m_b(m_b); s at 2 GeV).

@@ -5,7 +5,7 @@ import { HADRONIC_STATES, type HadronicTables } from "./vmd.js";
 
 export { leptonWidth, neutrinoWidth };
 
-/** Partial widths of X by DarkCast state name: fermion pairs (fermion.ts) and hadrons (vmd.ts). */
+/** Partial widths of X by DarkCast state name, all from WidthCalculator (calculator.ts). */
 export const NEUTRINO_STATES = ["nue_nue", "numu_numu", "nutau_nutau"] as const;
 
 /** All partial widths by DarkCast state name (hadrons from the VMD tables). */

@@ -1,5 +1,5 @@
 import { Chi2 } from "../../likelihood/compose.js";
-import { REGISTRY, selectLikelihoods } from "../../likelihood/registry.js";
+import { observableInfo, REGISTRY, selectLikelihoods } from "../../likelihood/registry.js";
 import { coefficientsOf } from "../../models/model.js";
 import { catalogueLabel } from "../../models/spec.js";
 import { checkFormat, type Format, fmtNumber, renderRows, toJson } from "../../output/format.js";
@@ -9,6 +9,7 @@ import { modelCaption, type PointArgs, parsePoint } from "../parse.js";
 export interface Chi2Args extends PointArgs {
   likelihoods?: string;
   inputs?: string;
+  inputsFile?: string;
   searches?: string;
   neutrinos?: string;
 }
@@ -37,12 +38,16 @@ export function chi2Command(a: Chi2Args): string {
   };
   if (format === "json") return toJson(result);
   const rows = [
-    ...Object.entries(r.terms).map(([k, v]) => ({ k: `dchi2 ${k}`, v })),
-    { k: "dchi2 total", v: r.total },
-    ...Object.entries(r.observables).map(([k, v]) => ({ k, v })),
+    ...Object.entries(r.terms).map(([k, v]) => ({ k: `dchi2 ${k}`, latex: `$\\Delta\\chi^2_{\\rm ${k}}$`, v, what: REGISTRY.find((l) => l.name === k)?.description ?? "" })),
+    { k: "dchi2 total", latex: "$\\Delta\\chi^2$", v: r.total, what: "sum of the selected terms" },
+    ...Object.entries(r.observables).map(([k, v]) => {
+      const info = observableInfo(k);
+      return { k, latex: info ? `$${info.latex}$` : k, v, what: info ? `${info.description}${info.unit ? ` [${info.unit}]` : ""}` : "" };
+    }),
   ];
   return renderRows(rows, [
-    { header: "quantity", value: (x) => x.k },
+    { header: "quantity", value: (x) => (format === "latex" ? x.latex : x.k) },
     { header: "value", value: (x) => x.v, digits: 6 },
+    { header: "meaning", value: (x) => x.what },
   ], format as Exclude<Format, "json">, `${modelCaption(model)} at m_X = ${mX} GeV, g_X = ${g}, eps = ${fmtNumber(c.eps, 6)} (eps e/g_X = ${fmtNumber(c.epsRatio, 6)})`);
 }

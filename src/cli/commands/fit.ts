@@ -13,6 +13,7 @@ export interface FitArgs {
   mx: string;
   likelihoods?: string;
   inputs?: string;
+  inputsFile?: string;
   searches?: string;
   neutrinos?: string;
   maxCharge: number;
@@ -26,7 +27,7 @@ export function fitCommand(a: FitArgs): string {
   const mX = parseMass(a.mx);
   const opts = likelihoodOptions(a);
   const chi2 = new Chi2(model, mX, selectLikelihoods(a.likelihoods), opts);
-  const r = fitModel(chi2, { inputs: opts.inputs });
+  const r = fitModel(chi2);
   if (!r.converged) warn(`the fit of ${model.name} at m_X = ${mX} GeV did not converge (the polish moved Δχ² by more than 1e-3)`);
   const out = { model: { name: model.name, id: model.id ?? null, catalogue: catalogueLabel(model), ...(coefficientsOf(model) ?? {}) }, catalogue: catalogueLabel(model), mX, ...r };
   if (format === "json") return toJson(out);

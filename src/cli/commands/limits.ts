@@ -1,10 +1,11 @@
 import { scanTop } from "../../../likelihoods/resonances/index.js";
 import { RecastAtMass } from "../../../likelihoods/resonances/recast.js";
 import { allSearches, PAPER_SEARCHES, selectSearches } from "../../../likelihoods/resonances/searches.js";
-import { HBAR_GEV_S } from "../../constants.js";
+import { decaysPromptly } from "../../../likelihoods/resonances/prompt.js";
 import { couplings, type Mixing } from "../../couplings/couplings.js";
 import { dataDir } from "../../data/dataDir.js";
 import { UserError } from "../../errors.js";
+import { isDarkPhoton } from "../../models/model.js";
 import { catalogueLabel, resolveModel } from "../../models/spec.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { WidthCalculator } from "../../widths/calculator.js";
@@ -65,7 +66,6 @@ export function limitsCommand(a: LimitsArgs): string {
   const names = a.searches === undefined ? allSearches(dataDir()).filter((s) => !s.notRecastable).map((s) => s.name) : parseList(a.searches, "--searches");
   const searches = selectSearches(dataDir(), names);
   const tables = loadHadronicTables("resonances");
-  const isDarkPhoton = model.xq === 0 && model.xL.every((x) => x === 0) && model.xE.every((x) => x === 0);
   const at = (m: number) => (g: number) => couplings(model, g, mix, m);
   // The scan of g_X stops at g_X = 1, or where |ε| = 0.5 at fixed ε·e/g_X (kinetic mixing is no longer small).
   const top = scanTop(mix);
@@ -82,7 +82,7 @@ export function limitsCommand(a: LimitsArgs): string {
         out[s.name] = { ...base, gMax: null, prompt: null, ...point, note: "no limit at this mass" };
         continue;
       }
-      if (isDarkPhoton) {
+      if (isDarkPhoton(model)) {
         out[s.name] = { ...base, gMax: null, prompt: null, ...point, note: "dark photon: the limit is on ε (epsLimit)" };
         continue;
       }
@@ -131,10 +131,6 @@ function pointVerdict(r: RecastAtMass, c: ReturnType<typeof couplings>): { ratio
   return { ratio: s, excluded: s >= 1 };
 }
 
-/** Prompt: the X decay length in the lab (γ ~ E/m with E ~ 1 GeV) below 1 mm. */
 function promptAt(r: RecastAtMass, c: ReturnType<typeof couplings>): boolean {
-  const total = r.totalWidth(c);
-  if (!(total > 0)) return false;
-  const ctau = (HBAR_GEV_S / total) * 2.998e8;
-  return ctau * Math.max(1, 1 / r.m) < 1e-3;
+  return decaysPromptly(r.totalWidth(c), r.m);
 }

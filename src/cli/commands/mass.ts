@@ -1,6 +1,5 @@
 import { checkMassRange } from "../../likelihood/compose.js";
 import { selectLikelihoods } from "../../likelihood/registry.js";
-import { AMU_INPUTS } from "../../../likelihoods/amu/inputs.js";
 import { catalogueLabel, resolveModel } from "../../models/spec.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { massBound } from "../../profile/massBound.js";
@@ -16,6 +15,7 @@ export interface MassBoundArgs {
   to?: string;
   points?: string;
   inputs?: string;
+  inputsFile?: string;
   format?: string;
 }
 
@@ -28,9 +28,8 @@ export function massBoundCommand(a: MassBoundArgs): string {
   const points = a.points === undefined ? 40 : parseInteger(a.points, "--points", 2);
   const trident = a.trident ?? "eft";
   if (trident !== "eft" && trident !== "kernel") throw new UserError(`--trident: expected eft or kernel, got '${trident}'`);
-  const inputs = a.inputs ?? "paper2022";
-  if (!AMU_INPUTS[inputs]) throw new UserError(`unknown --inputs '${inputs}' (known: ${Object.keys(AMU_INPUTS).join(", ")})`);
-  const r = massBound(from, to, points, 4, inputs, trident);
+  const opts = likelihoodOptions(a);
+  const r = massBound(from, to, points, 4, opts, trident);
   if (format === "json") return toJson({ bound: r.bound, threshold: 4, trident, rows: r.rows });
   return renderRows(r.rows, [
     { header: "m_X [GeV]", value: (x) => x.mX },
@@ -51,6 +50,7 @@ export interface ScanMassArgs {
   points?: string;
   likelihoods?: string;
   inputs?: string;
+  inputsFile?: string;
   searches?: string;
   neutrinos?: string;
   maxCharge: number;

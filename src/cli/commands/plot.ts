@@ -22,6 +22,7 @@ export interface PlotArgs {
   ranking?: string;
   likelihoods?: string;
   inputs?: string;
+  inputsFile?: string;
   searches?: string;
   neutrinos?: string;
   format?: string;
@@ -59,7 +60,7 @@ export function figureSvg(a: Omit<PlotArgs, "out" | "format">): string {
       const from = parseMass(a.from ?? "1GeV", "--from");
       const to = parseMass(a.to ?? "300GeV", "--to");
       const n = a.points === undefined ? 40 : parseInteger(a.points, "--points", 2);
-      const r = massBound(from, to, n, 4, a.inputs ?? "paper2022");
+      const r = massBound(from, to, n, 4, likelihoodOptions(a));
       const x = r.rows.map((q) => q.mX);
       svg = renderSvg({
         title: `Fig. 1: min chi2 of (g-2) + CCFR + T; bound m_X = ${r.bound?.toPrecision(3) ?? "-"} GeV`,
@@ -136,13 +137,16 @@ export function figureSvg(a: Omit<PlotArgs, "out" | "format">): string {
       const n = a.points === undefined ? 40 : parseInteger(a.points, "--points", 2);
       const masses = Array.from({ length: n }, (_, i) => from * (to / from) ** (i / (n - 1)));
       const rows = exclusionPlane(model, r, ls, likelihoodOptions(a), masses);
-      const series: Series[] = [
-        { label: "g-2 central", x: masses, y: rows.map((q) => q.amuCentral ?? Number.NaN), color: "black", dashed: true },
-        { label: "g-2 2 sigma", x: masses, y: rows.map((q) => q.amuLow ?? Number.NaN), color: "black" },
-        { label: "", x: masses, y: rows.map((q) => q.amuHigh ?? Number.NaN), color: "black" },
-      ];
-      for (const [i, l] of ls.filter((x) => x.name !== "amu").entries())
-        series.push({ label: `${l.name} (dchi2 = 4)`, x: masses, y: rows.map((q) => q.bounds[l.name] ?? Number.NaN), color: COLORS[i % COLORS.length] });
+      const series: Series[] = [];
+      // Terms that prefer a coupling (the g−2) as a band: central value and ±2σ.
+      for (const name of Object.keys(rows[0]?.bands ?? {})) {
+        const label = name === "amu" ? "g-2" : name;
+        series.push({ label: `${label} central`, x: masses, y: rows.map((q) => q.bands[name].central ?? Number.NaN), color: "black", dashed: true });
+        series.push({ label: `${label} 2 sigma`, x: masses, y: rows.map((q) => q.bands[name].lo ?? Number.NaN), color: "black" });
+        series.push({ label: "", x: masses, y: rows.map((q) => q.bands[name].hi ?? Number.NaN), color: "black" });
+      }
+      for (const [i, name] of Object.keys(rows[0]?.bounds ?? {}).entries())
+        series.push({ label: `${name} (dchi2 = 4)`, x: masses, y: rows.map((q) => q.bounds[name] ?? Number.NaN), color: COLORS[i % COLORS.length] });
       svg = renderSvg({ title: `${model.name}, eps e/g_X = ${Number(r.toPrecision(3))}: excluded above each line (Figs. 3, 5, 6)`, xLabel: "m_X [GeV]", yLabel: "g_X", xLog: true, yLog: true, yRange: [1e-6, 1e-1], series });
       break;
     }

@@ -16,6 +16,7 @@ export interface RankArgs {
   to?: string;
   likelihoods?: string;
   inputs?: string;
+  inputsFile?: string;
   searches?: string;
   neutrinos?: string;
   top?: string;

@@ -1,14 +1,12 @@
 import { writeFileAtomic } from "../../output/files.js";
-import { AMU_INPUTS } from "../../../likelihoods/amu/inputs.js";
-import { amuCoefficients } from "../../../likelihoods/amu/loop.js";
-import { committedKernel, KERNEL_FILE, kernelMoments, kernelRatio, TRIDENT, trident, tridentRatio } from "../../../likelihoods/trident/index.js";
+import { committedKernel, KERNEL_FILE, lmuLtauCrossing, trident, tridentRatio } from "../../../likelihoods/trident/index.js";
 import { buildKernel, KERNEL_RESOLUTION, kernelSummary, TRIDENT_KERNEL_INPUTS, type TridentKernel } from "../../../likelihoods/trident/kernel.js";
-import { G_F, M_MU } from "../../constants.js";
+import { G_F } from "../../constants.js";
 import { UserError } from "../../errors.js";
-import { brent } from "../../numerics/roots.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { repoPath } from "../../paths.js";
 import { checkMassRange } from "../../likelihood/compose.js";
+import { measurement } from "../../likelihood/measurements.js";
 import { catalogueLabel } from "../../models/spec.js";
 import { parseList, parseMass, parsePoint, type PointArgs } from "../parse.js";
 
@@ -19,17 +17,9 @@ export interface TridentArgs extends Partial<PointArgs> {
   format?: string;
 }
 
-/** The mass above which the whole L_µ−L_τ (g−2) band down to Δa_µ is excluded at 95% CL (R > 0.82 + 1.96·0.28). */
-export function lmuLtauCrossing(k: TridentKernel, deltaAmu: number): number {
-  const excess = (m: number) => {
-    const g2 = deltaAmu / amuCoefficients(M_MU, m).kV;
-    return kernelRatio(kernelMoments(k, m), g2, 0) - (TRIDENT.ratio + 1.96 * TRIDENT.sigma);
-  };
-  return Math.exp(brent((u) => excess(Math.exp(u)), Math.log(0.02), Math.log(5), 1e-8));
-}
-
 function summary(k: TridentKernel) {
-  const { central, sigma } = AMU_INPUTS.paper2022; // Δa_µ in 10⁻¹¹
+  const da = measurement("amu", "deltaAmu"); // the default set, the paper's
+  const ccfr = measurement("trident", "RTrident");
   return {
     ...kernelSummary(k),
     energies: k.energies,
@@ -37,7 +27,7 @@ function summary(k: TridentKernel) {
     target: { Z: k.Z, A: k.A },
     resolution: k.resolution,
     /** L_µ−L_τ: where the (g−2) band's central value and its 2σ lower edge cross the CCFR 95% CL. */
-    lmuLtauCrossing: { central: lmuLtauCrossing(k, central * 1e-11), lower2sigma: lmuLtauCrossing(k, (central - 2 * sigma) * 1e-11) },
+    lmuLtauCrossing: { central: lmuLtauCrossing(k, da.value, ccfr), lower2sigma: lmuLtauCrossing(k, da.value - 2 * da.sigma, ccfr) },
   };
 }
 
@@ -65,12 +55,12 @@ export function tridentCommand(a: TridentArgs): string {
   const { model, mX, couplings: c } = parsePoint(a as PointArgs);
   checkMassRange([trident], mX);
   const k = committedKernel();
-  const xV = c.nu[1] * c.mu.V;
-  const xA = c.nu[1] * c.mu.A;
-  const R = kernelRatio(kernelMoments(k, mX), xV, xA);
+  const prepared = trident.prepare(model, mX, {});
+  const ccfr = prepared.m;
+  const term = trident.evaluate(prepared, c);
+  const R = term.observables!.RTrident;
   const eft = 1 / (Math.SQRT2 * G_F * mX * mX);
-  const REft = tridentRatio(eft * xV, eft * xA);
-  const sm = ((1 - TRIDENT.ratio) / TRIDENT.sigma) ** 2;
+  const REft = tridentRatio(eft * c.nu[1] * c.mu.V, eft * c.nu[1] * c.mu.A);
   const out = {
     model: model.name,
     catalogue: catalogueLabel(model),
@@ -79,7 +69,7 @@ export function tridentCommand(a: TridentArgs): string {
     eps: c.eps,
     RTrident: R,
     RTridentEft: REft,
-    dchi2: ((R - TRIDENT.ratio) / TRIDENT.sigma) ** 2 - sm,
+    dchi2: term.dchi2,
     couplings: { nuMu: c.nu[1], muV: c.mu.V, muA: c.mu.A },
     kernel: kernelSummary(k),
   };
@@ -91,5 +81,5 @@ export function tridentCommand(a: TridentArgs): string {
     { header: "R (EPA kernel)", value: (r) => r.RTrident, digits: 5 },
     { header: "R (EFT, eq. 3.21)", value: (r) => r.RTridentEft, digits: 5 },
     { header: "dchi2", value: (r) => r.dchi2, digits: 4 },
-  ], format as Exclude<Format, "json">, "CCFR trident: sigma/sigma_SM = 0.82 +- 0.28 (eq. 3.20)");
+  ], format as Exclude<Format, "json">, `CCFR trident: sigma/sigma_SM = ${ccfr.value} +- ${ccfr.sigma} (eq. 3.20)`);
 }
