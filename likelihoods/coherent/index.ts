@@ -3,6 +3,7 @@ import { dataDir } from "../../src/data/dataDir.js";
 import { NonFiniteError } from "../../src/errors.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 import { type CoherentData, loadCoherentData, NE, NT, PE_CENTRES, TIME_CENTRES } from "./data.js";
+import { ISOTOPES } from "./inputs.js";
 import { NuisanceProfile, type Profiled } from "./poisson.js";
 import { neutronTemplate, signalByFlavour, signalIntegrals } from "./signal.js";
 
@@ -154,6 +155,9 @@ export const coherent: Likelihood<CoherentPrepared> = {
   cite: "core paper eq. (B.1); COHERENT Science 357 (2017) 1123, data release 1804.09459; Denton & Gehrlein JHEP 04 (2021) 266",
   description: "COHERENT CsI coherent elastic neutrino–nucleus scattering",
   readsData: true,
+  observables: { coherentSignal: { unit: "events", latex: "N_{\\rm CEvNS}", description: "expected CEvNS events at the point, before nuisance scaling" } },
+  // The X exchange with a nucleus vanishes where Z g_p + N g_n = 0, at ε·e/g_X = −c_B (Z+N)/Z for Cs and for I (eq. 4.5).
+  zeros: (model) => ISOTOPES.map((iso) => (-3 * model.xq * (iso.Z + iso.N)) / iso.Z),
   expensive: true,
   prepare(_model, mX) {
     const b = base();

@@ -52,7 +52,8 @@ export function residualCount(table: readonly Calibration[] = TABLE2): number {
 /**
  * Residuals r_i/σ_i of eq. (A.15): 10 bounds, then the 9 minima (the N/A row is skipped). Outside the domain every
  * residual is PENALTY: where the covariance is not positive definite (all of them), and where a bound or minimum
- * overflows (a covariance so degenerate, σ_i/σ_j ≳ 1e90, that vᵀC⁻¹v is not representable).
+ * overflows (a covariance so degenerate that vᵀC⁻¹v is not representable, e.g. σ_e ~ 1e-96 next to σ_µ ~ 60,
+ * where the Levenberg–Marquardt polish wanders).
  */
 export function residuals(params: NsiParameters, table: readonly Calibration[] = TABLE2): number[] {
   let f: ReturnType<typeof nsiForm>;

@@ -4,6 +4,7 @@ import { NonFiniteError } from "../../src/errors.js";
 import type { Model } from "../../src/models/model.js";
 import { bracket, interpolate } from "../../src/numerics/interpolate.js";
 import { brent } from "../../src/numerics/roots.js";
+import { firstCrossing } from "../../src/numerics/scan.js";
 import { INVISIBLE, STATES, WidthCalculator } from "../../src/widths/calculator.js";
 import type { HadronicTables } from "../../src/widths/vmd.js";
 import { productionStrength } from "./production.js";
@@ -56,10 +57,12 @@ export class RecastAtMass {
     const dp = couplings(DARK_PHOTON, 0, { eps: epsRef }, m);
     const totalRef = this.width.partial(dp, this.buf);
     const totalDp = totalRef * (Number.isFinite(this.epsLim) ? (this.epsLim / epsRef) ** 2 : 1);
-    this.brDp = invisible ? 0.99 : this.stateIdx.reduce((s, i) => s + this.buf[i], 0) / totalRef;
-    // A NaN here would make the search silently inactive (brDp > 0 fails).
-    if (Number.isNaN(totalRef) || Number.isNaN(this.brDp) || Number.isNaN(this.epsLim))
+    const visibleRef = this.stateIdx.reduce((s, i) => s + this.buf[i], 0);
+    // A NaN here would make the search silently inactive (brDp > 0 fails). A dark photon with no open channel at all
+    // (total width 0, far below 2m_e) has no visible decays: BR 0, the search is inactive.
+    if (Number.isNaN(totalRef) || Number.isNaN(visibleRef) || Number.isNaN(this.epsLim))
       throw new NonFiniteError(`the reference dark photon's ${Number.isNaN(this.epsLim) ? "limiting ε" : "width"} for search ${search.name}`, { m, eps: epsRef });
+    this.brDp = invisible ? 0.99 : totalRef > 0 ? visibleRef / totalRef : 0;
     this.tauDp = HBAR_GEV_S / (invisible ? 100 * totalDp : totalDp);
     this.t1 = search.efficiency.type === "lifetime" ? search.efficiency.t1(m) : Number.POSITIVE_INFINITY;
     if (Number.isNaN(this.t1)) throw new NonFiniteError(`the lifetime window t1(m) of search ${search.name}`, { m });
@@ -82,12 +85,8 @@ export class RecastAtMass {
     if (!Number.isFinite(lo)) return null;
     // ratio() is finite and ≥ 0 (or throws), so h is finite and the comparisons below see no NaN.
     const h = (lg: number) => Math.log(this.ratio(at(10 ** lg)) + 1e-300);
-    let prev = Math.log10(Math.max(lo, 1e-300));
-    for (let lg = prev + 0.05; lg <= lgMax; lg += 0.05) {
-      if (h(lg) < 0) return [lo, 10 ** brent(h, prev, lg, 1e-10, undefined, `ln S of search ${this.search.name} at m = ${this.m} (upper edge)`)];
-      prev = lg;
-    }
-    return [lo, null];
+    const hi = firstCrossing(h, Math.log10(Math.max(lo, 1e-300)), lgMax, 0.05, 1e-10, "down", `ln S of search ${this.search.name} at m = ${this.m} (upper edge)`);
+    return [lo, hi === null ? null : 10 ** hi];
   }
 
   /** The model's total width at couplings c (GeV). */
@@ -170,16 +169,9 @@ export class RecastAtMass {
       return g <= 10 ** lgMax ? g : Number.POSITIVE_INFINITY;
     }
     const h = (lg: number) => Math.log(this.ratio(at(10 ** lg)) + 1e-300);
-    let prev = -9;
-    let hp = h(prev);
-    if (hp >= 0) return 0;
-    for (let lg = -8.75; lg <= lgMax; lg += 0.25) {
-      const v = h(lg);
-      if (v >= 0) return 10 ** brent(h, prev, lg, 1e-10, undefined, `ln S of search ${this.search.name} at m = ${this.m}`);
-      prev = lg;
-      hp = v;
-    }
-    return Number.POSITIVE_INFINITY;
+    if (h(-9) >= 0) return 0;
+    const lg = firstCrossing(h, -9, lgMax, 0.25, 1e-10, "up", `ln S of search ${this.search.name} at m = ${this.m}`);
+    return lg === null ? Number.POSITIVE_INFINITY : 10 ** lg;
   }
 }
 

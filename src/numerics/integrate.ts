@@ -81,7 +81,6 @@ export function integrateReport(f: (x: number) => number, a: number, b: number, 
       if (iv[i].error > iv[worst].error) worst = i;
     }
     if (err <= Math.max(atol, rtol * Math.abs(total))) return { value: total, error: err, converged: true, intervals: iv.length };
-    /*TMPCAP*/ if (process.env.U1X_CAP_LOG && iv.length >= maxN) (globalThis as any).process.getBuiltinModule("node:fs").appendFileSync(process.env.U1X_CAP_LOG, `CAP integrate ${opts.rtol}  ${new Error().stack?.split('\n').slice(2, 6).join(' | ')}\n`);
     if (iv.length >= maxN) return { value: total, error: err, converged: false, intervals: iv.length };
     const w = iv[worst];
     const m = 0.5 * (w.a + w.b);

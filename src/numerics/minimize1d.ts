@@ -84,6 +84,5 @@ export function brentMinimize(f: (x: number) => number, a: number, b: number, to
       }
     }
   }
-    /*TMPCAP*/ if (process.env.U1X_CAP_LOG && !done()) (globalThis as any).process.getBuiltinModule('node:fs').appendFileSync(process.env.U1X_CAP_LOG, `CAP ${'src/numerics/minimize1d.ts'} ${new Error().stack?.split('\n').slice(2, 6).join(' | ')}\n`);
   return { x, fx, evaluations: evals, converged: done() };
 }

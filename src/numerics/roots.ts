@@ -46,7 +46,6 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, tol = 
     const tol1 = 2 * Number.EPSILON * Math.abs(b) + 0.5 * tol;
     const xm = 0.5 * (c - b);
     if (Math.abs(xm) <= tol1 || fb === 0) return { x: b, fx: fb, converged: true, iterations: i };
-    /*TMPCAP*/ if (process.env.U1X_CAP_LOG && i >= maxIter) (globalThis as any).process.getBuiltinModule("node:fs").appendFileSync(process.env.U1X_CAP_LOG, `CAP roots  ${new Error().stack?.split('\n').slice(2, 6).join(' | ')}\n`);
     if (i >= maxIter) return { x: b, fx: fb, converged: false, iterations: i };
     if (Math.abs(e) >= tol1 && Math.abs(fa) > Math.abs(fb)) {
       const s = fb / fa;

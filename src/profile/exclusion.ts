@@ -3,7 +3,7 @@ import { couplings, EPS_PROFILE_MAX } from "../couplings/couplings.js";
 import { Chi2 } from "../likelihood/compose.js";
 import type { Likelihood, LikelihoodOptions } from "../likelihood/types.js";
 import type { Model } from "../models/model.js";
-import { brent } from "../numerics/roots.js";
+import { firstCrossing } from "../numerics/scan.js";
 
 /**
  * The (m_X, g_X) plane of the core paper's Figs. 3, 5 and 6 at fixed ε e/g_X: for each term, the smallest g_X where
@@ -38,15 +38,12 @@ export function exclusionPlane(model: Model, epsRatio: number, likelihoods: Like
 }
 
 /**
- * The first g_X (log-scan in 0.1 steps from 10^lo, then Brent) where h turns from allowed (< 0) to excluded,
- * starting at the first allowed coupling (beam dumps exclude bands at tiny couplings); null when none below 10^hi.
+ * The first g_X (log-scan in 0.1 steps, then Brent) where h turns from allowed (< 0) to excluded, starting at the
+ * first allowed coupling above 10^lo (beam dumps exclude bands at tiny couplings); null when none below 10^hi.
  */
 function firstAllowedCrossing(h: (lg: number) => number, lo: number, hi: number): number | null {
-  let prev = lo;
-  while (prev <= hi && h(prev) >= 0) prev += 0.1;
-  for (let lg = prev + 0.1; lg <= hi; lg += 0.1) {
-    if (h(lg) >= 0) return 10 ** brent(h, prev, lg, 1e-6);
-    prev = lg;
-  }
-  return null;
+  let start = lo;
+  while (start <= hi && h(start) >= 0) start += 0.1;
+  const lg = firstCrossing(h, start, hi, 0.1, 1e-6, "up");
+  return lg === null ? null : 10 ** lg;
 }

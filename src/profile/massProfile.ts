@@ -38,6 +38,7 @@ export function profileMass(model: Model, likelihoods: Likelihood<unknown>[], op
   const a = grid[Math.max(0, bi - 1)];
   const b = grid[Math.min(grid.length - 1, bi + 1)];
   const r = brentMinimize((lm) => at(lm).dchi2, a, b, 1e-3, 12);
-  const best = at(r.x).dchi2 < at(grid[bi]).dchi2 ? at(r.x) : at(grid[bi]);
-  return best;
+  // The best point is converged when its (g_X, ε) fit is and, if it is Brent's, when Brent met its tolerance.
+  if (at(r.x).dchi2 < at(grid[bi]).dchi2) return { ...at(r.x), converged: at(r.x).converged && r.converged };
+  return at(grid[bi]);
 }

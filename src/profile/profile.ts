@@ -24,8 +24,8 @@ export interface FitResult {
   dchi2: number;
   terms: Record<string, number>;
   observables: Record<string, number>;
-  /** Δχ² = 1 profile intervals; null ends lie beyond the scanned range. */
-  intervals: { gX: [number | null, number | null]; epsRatio: [number | null, number | null] } | null;
+  /** Δχ² = 1 profile intervals; null ends lie beyond the scanned range; `converged` is false if an inner profile hit its cap. */
+  intervals: { gX: [number | null, number | null]; epsRatio: [number | null, number | null]; converged: boolean } | null;
   converged: boolean;
   evaluations: number;
 }
@@ -143,14 +143,17 @@ function profileIntervals(f: (lg: number, r: number) => number, xBest: number[],
   const level = fmin + 1;
   // Profile over the other coordinate with a local Brent search around its last optimum.
   let rPrev = xBest[1];
+  let converged = true;
   const hG = (lg: number) => {
     const m = brentMinimize((r) => f(lg, r), rPrev - 0.6, rPrev + 0.6, 1e-5, 40);
+    converged &&= m.converged;
     rPrev = m.x;
     return m.fx;
   };
   let lgPrev = xBest[0];
   const hR = (r: number) => {
     const m = brentMinimize((lg) => f(lg, r), lgPrev - 0.4, lgPrev + 0.4, 1e-5, 40);
+    converged &&= m.converged;
     lgPrev = m.x;
     return m.fx;
   };
@@ -186,5 +189,5 @@ function profileIntervals(f: (lg: number, r: number) => number, xBest: number[],
   const rLo = crossing(hR, xBest[1], -1, 0.02, xBest[1] - 50, resetG);
   const rHi = crossing(hR, xBest[1], 1, 0.02, xBest[1] + 50, resetG);
   const pow = (x: number | null) => (x === null ? null : 10 ** x);
-  return { gX: [pow(gLo), pow(gHi)] as [number | null, number | null], epsRatio: [rLo, rHi] as [number | null, number | null] };
+  return { gX: [pow(gLo), pow(gHi)] as [number | null, number | null], epsRatio: [rLo, rHi] as [number | null, number | null], converged };
 }
