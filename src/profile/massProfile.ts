@@ -37,7 +37,7 @@ export function profileMass(model: Model, likelihoods: Likelihood<unknown>[], op
   for (let i = 0; i < grid.length; i++) if (at(grid[i]).dchi2 < at(grid[bi]).dchi2) bi = i;
   const a = grid[Math.max(0, bi - 1)];
   const b = grid[Math.min(grid.length - 1, bi + 1)];
-  const r = brentMinimize((lm) => at(lm).dchi2, a, b, 1e-3, 12);
+  const r = brentMinimize((lm) => at(lm).dchi2, a, b, 1e-3, 40);
   // The best point is converged when its (g_X, ε) fit is and, if it is Brent's, when Brent met its tolerance.
   if (at(r.x).dchi2 < at(grid[bi]).dchi2) return { ...at(r.x), converged: at(r.x).converged && r.converged };
   return at(grid[bi]);
