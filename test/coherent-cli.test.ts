@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { coherent } from "../likelihoods/coherent/index.js";
+import { type CoherentBin, coherent } from "../likelihoods/coherent/index.js";
 import { couplings } from "../src/couplings/couplings.js";
 import { resolveModel } from "../src/models/spec.js";
 import { u1x } from "./helpers/cli.js";
 
-interface Bin {
-  pe: number;
-  time: number;
-  observed: number;
-  signal: number;
-  neutrons: number;
-  background: number;
-  expected: number;
-}
+type Bin = CoherentBin;
 
 // `u1x coherent` prints what likelihoods/coherent computes (coherentBins); these checks re-compute the expected
 // counts and χ² from the printed bins and pulls with the statistic of the data README, written out here.

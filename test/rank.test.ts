@@ -142,3 +142,20 @@ describe("non-converged fits are reported on stderr", () => {
     expect(lines).toEqual(["u1x: warning: 2 of 3 fits did not converge (1 of them with Δχ² < 4): A, B (see the converged column)\n"]);
   });
 });
+
+describe("the committed Table 1 (fits/tables/table1-200MeV.json) is what the code gives", () => {
+  it("re-fitting the seven Table 1 models with the recipe reproduces their rows within 1e-3 in Δχ²", async () => {
+    const { Chi2 } = await import("../src/likelihood/compose.js");
+    const { fitModel } = await import("../src/profile/profile.js");
+    const committed = JSON.parse(readFileSync(repoPath("fits/tables/table1-200MeV.json"), "utf8"));
+    const recipe = loadRankRecipe("table1-200MeV");
+    expect(committed.recipe).toEqual(recipe);
+    const ls = selectLikelihoods(recipe.likelihoods);
+    for (const row of committed.rows.slice(0, 7)) {
+      const model = resolveModel(row.id);
+      const fit = fitModel(new Chi2(model, 0.2, ls, { inputs: recipe.inputs, searches: recipe.searches }), { intervals: false });
+      expect(fit.dchi2, row.name).toBeCloseTo(row.dchi2, 3);
+      expect(fit.gX / row.gX, row.name).toBeCloseTo(1, 2);
+    }
+  });
+});

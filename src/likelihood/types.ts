@@ -39,6 +39,8 @@ export interface Likelihood<P = unknown> {
   /** The measurement and the analysis it follows. */
   readonly cite: string;
   readonly description: string;
+  /** A short label for figure legends (default: the name). */
+  readonly label?: string;
   /** Costly to evaluate (tens of µs): the profiler screens seeds without it first. */
   readonly expensive?: boolean;
   /** Reads files from the data directory (so `chi2` shows its observables only when it is selected). */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { checkWritableFile, writeFileAtomic } from "../../output/files.js";
-import { selectLikelihoods } from "../../likelihood/registry.js";
+import { REGISTRY, selectLikelihoods } from "../../likelihood/registry.js";
 import { resolveModel } from "../../models/spec.js";
 import { renderSvg, type Series } from "../../output/svg.js";
 import { exclusionPlane } from "../../profile/exclusion.js";
@@ -42,6 +42,11 @@ function readRanking(file: string | undefined): RankRow[] {
   const rows = Array.isArray(j) ? j : (j as { rows?: unknown }).rows;
   if (!Array.isArray(rows)) throw new UserError(`${file} holds no ranking rows`);
   return rows as RankRow[];
+}
+
+/** A term's short label for legends (its `label`, else its name). */
+function likelihoodLabel(name: string): string {
+  return REGISTRY.find((x) => x.name === name)?.label ?? name;
 }
 
 /** `u1x plot FIGURE --out FILE.svg`: the paper-style figures as SVG. */
@@ -140,7 +145,7 @@ export function figureSvg(a: Omit<PlotArgs, "out" | "format">): string {
       const series: Series[] = [];
       // Terms that prefer a coupling (the g−2) as a band: central value and ±2σ.
       for (const name of Object.keys(rows[0]?.bands ?? {})) {
-        const label = name === "amu" ? "g-2" : name;
+        const label = likelihoodLabel(name);
         series.push({ label: `${label} central`, x: masses, y: rows.map((q) => q.bands[name].central ?? Number.NaN), color: "black", dashed: true });
         series.push({ label: `${label} 2 sigma`, x: masses, y: rows.map((q) => q.bands[name].lo ?? Number.NaN), color: "black" });
         series.push({ label: "", x: masses, y: rows.map((q) => q.bands[name].hi ?? Number.NaN), color: "black" });
