@@ -61,3 +61,21 @@ describe("NSI oscillation χ² (appendix A)", () => {
     expect(r.lambda).toBeLessThan(1.43);
   });
 });
+
+describe("u1x nsi-refit --out (the document --write stores)", () => {
+  it("writes a refit that the NSI likelihood's validator accepts and that matches the printed result", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { validateRefitResult } = await import("../likelihoods/nsi/parameters.js");
+    const { u1x } = await import("./helpers/cli.js");
+    const out = join(mkdtempSync(join(tmpdir(), "u1x-refit-")), "result.json");
+    const r = u1x(["nsi-refit", "--starts", "3", "--out", out, "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(out, "utf8"));
+    expect(validateRefitResult(written)).toBeUndefined();
+    expect(written.lambda).toBe(JSON.parse(r.stdout).lambda);
+    expect(written.generatedBy).toBe("u1x nsi-refit --write");
+    expect(written.recipe.starts).toBe(3);
+  });
+});

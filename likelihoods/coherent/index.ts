@@ -1,10 +1,11 @@
 import type { Couplings } from "../../src/couplings/couplings.js";
 import { dataDir } from "../../src/data/dataDir.js";
 import { NonFiniteError } from "../../src/errors.js";
-import type { Likelihood } from "../../src/likelihood/types.js";
+import { measurement } from "../../src/likelihood/measurements.js";
+import type { Likelihood, LikelihoodOptions } from "../../src/likelihood/types.js";
 import { type CoherentData, loadCoherentData, NE, NT, PE_CENTRES, TIME_CENTRES } from "./data.js";
 import { ISOTOPES } from "./inputs.js";
-import { NuisanceProfile, type Profiled } from "./poisson.js";
+import { NuisanceProfile, type NuisanceWidths2, type Profiled } from "./poisson.js";
 import { neutronTemplate, signalByFlavour, signalIntegrals } from "./signal.js";
 
 /** Everything that depends on the data only: templates, the nuisance profile and the SM fit (cached per data directory). */
@@ -19,19 +20,26 @@ interface Base {
 
 const bases = new Map<string, Base>();
 
-function base(): Base {
+/** σ² of the three normalisation priors from the selected measurement set (measurements.json). */
+function nuisanceWidths2(options: LikelihoodOptions): NuisanceWidths2 {
+  const s = (k: string) => measurement("coherent", k, options).sigma ** 2;
+  return [s("signalNorm"), s("neutronNorm"), s("backgroundNorm")];
+}
+
+function base(sig2: NuisanceWidths2): Base {
   const dir = dataDir();
-  const hit = bases.get(dir);
+  const key = `${dir}|${sig2.join(",")}`;
+  const hit = bases.get(key);
   if (hit) return hit;
   const data = loadCoherentData();
   const neutron = neutronTemplate(data.neutronFine, NT);
-  const profile = new NuisanceProfile(data.observed, neutron, data.background);
+  const profile = new NuisanceProfile(data.observed, neutron, data.background, sig2);
   const J = signalIntegrals(1); // the SM does not depend on m_X
   const smSignal = expand(signalByFlavour(J, [0, 0, 0], 0, 0, new Float64Array(3 * NE)), data, new Float64Array(NE * NT));
   const smChi2 = profile.minimise(smSignal, { chi2: 0, a: [0, 0, 0], iterations: 0 });
   if (!Number.isFinite(smChi2.chi2)) throw new NonFiniteError("likelihood 'coherent' (the SM χ² of the data)", { gX: 0 }, smChi2.chi2);
   const b = { data, neutron, profile, smChi2, smSignal };
-  bases.set(dir, b);
+  bases.set(key, b);
   return b;
 }
 
@@ -159,8 +167,8 @@ export const coherent: Likelihood<CoherentPrepared> = {
   // The X exchange with a nucleus vanishes where Z g_p + N g_n = 0, at ε·e/g_X = −c_B (Z+N)/Z for Cs and for I (eq. 4.5).
   zeros: (model) => ISOTOPES.map((iso) => (-3 * model.xq * (iso.Z + iso.N)) / iso.Z),
   expensive: true,
-  prepare(_model, mX) {
-    const b = base();
+  prepare(_model, mX, options) {
+    const b = base(nuisanceWidths2(options));
     return {
       base: b,
       mX,
@@ -178,7 +186,7 @@ export const coherent: Likelihood<CoherentPrepared> = {
   },
 };
 
-export function coherentSM(): { chi2: number; a: number[]; signal: number } {
-  const b = base();
+export function coherentSM(options: LikelihoodOptions = {}): { chi2: number; a: number[]; signal: number } {
+  const b = base(nuisanceWidths2(options));
   return { chi2: b.smChi2.chi2, a: b.smChi2.a, signal: b.smSignal.reduce((s, x) => s + x, 0) };
 }

@@ -18,10 +18,7 @@ export const COHERENT = {
   acceptance: { A: 0.6655, k: 0.4942, x0: 10.4512 },
   /** Prompt ν_µ from π⁺ decay at rest (MeV → GeV). */
   promptEnergy: 29.79e-3,
-  /** Normalisation uncertainties: signal 28%, prompt neutrons 25%, steady-state background 17.1%. */
-  sigmaSignal: 0.28,
-  sigmaNeutron: 0.25,
-  sigmaBackground: 0.171,
+  // The normalisation uncertainties (signal 28%, prompt neutrons 25%, steady-state background 17.1%) are in measurements.json.
   /** Beam-off exposure of the steady-state samples: 308.1 beam-on + 2 × 153.5 days. */
   backgroundScale: 308.1 / (308.1 + 2 * 153.5),
   /** Mean-PE fine bins [4, 37) and observed bins of 2 PE from 6 to 30 (centres 7..29), 12 time bins of 0.5 µs. */

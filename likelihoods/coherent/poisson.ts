@@ -1,4 +1,3 @@
-import { COHERENT } from "./inputs.js";
 
 /**
  * The test statistic of the 12T×12E analysis (data README; Denton & Gehrlein 2008.06062, section 3):
@@ -13,7 +12,8 @@ export interface Profiled {
   iterations: number;
 }
 
-const SIG2 = [COHERENT.sigmaSignal ** 2, COHERENT.sigmaNeutron ** 2, COHERENT.sigmaBackground ** 2];
+/** The squared normalisation uncertainties (signal, prompt neutrons, steady-state background) of the release. */
+export type NuisanceWidths2 = readonly [number, number, number];
 
 /** Precomputed Σ_i n_i ln n_i (the a-independent part of the Poisson term). */
 export function nLogN(n: Float64Array): number {
@@ -59,6 +59,8 @@ export class NuisanceProfile {
     readonly n: Float64Array,
     readonly Bn: Float64Array,
     readonly Bs: Float64Array,
+    /** σ_s², σ_n², σ_b² of the priors (measurements.json). */
+    private readonly sig2: NuisanceWidths2,
   ) {
     this.nSum = sum(n);
     this.nln = nLogN(n);
@@ -115,16 +117,16 @@ export class NuisanceProfile {
       if (s0 * S[i] + s1 * Bn[i] + s2 * Bs[i] < 0) return false;
     }
     const sumN = s0 * SSum + s1 * this.BnSum + s2 * this.BsSum;
-    out.f = 2 * (sumN + f + this.nln - this.nSum) + (2 * (a[0] - Math.log(s0))) / SIG2[0] + (2 * (a[1] - Math.log(s1))) / SIG2[1] + (2 * (a[2] - Math.log(s2))) / SIG2[2];
-    out.g[0] = 2 * (SSum + g0) + (2 * (1 - 1 / s0)) / SIG2[0];
-    out.g[1] = 2 * (this.BnSum + g1) + (2 * (1 - 1 / s1)) / SIG2[1];
-    out.g[2] = 2 * (this.BsSum + g2) + (2 * (1 - 1 / s2)) / SIG2[2];
-    out.H[0] = 2 * h00 + 2 / (s0 * s0 * SIG2[0]);
+    out.f = 2 * (sumN + f + this.nln - this.nSum) + (2 * (a[0] - Math.log(s0))) / this.sig2[0] + (2 * (a[1] - Math.log(s1))) / this.sig2[1] + (2 * (a[2] - Math.log(s2))) / this.sig2[2];
+    out.g[0] = 2 * (SSum + g0) + (2 * (1 - 1 / s0)) / this.sig2[0];
+    out.g[1] = 2 * (this.BnSum + g1) + (2 * (1 - 1 / s1)) / this.sig2[1];
+    out.g[2] = 2 * (this.BsSum + g2) + (2 * (1 - 1 / s2)) / this.sig2[2];
+    out.H[0] = 2 * h00 + 2 / (s0 * s0 * this.sig2[0]);
     out.H[1] = 2 * h10;
-    out.H[2] = 2 * h11 + 2 / (s1 * s1 * SIG2[1]);
+    out.H[2] = 2 * h11 + 2 / (s1 * s1 * this.sig2[1]);
     out.H[3] = 2 * h20;
     out.H[4] = 2 * h21;
-    out.H[5] = 2 * h22 + 2 / (s2 * s2 * SIG2[2]);
+    out.H[5] = 2 * h22 + 2 / (s2 * s2 * this.sig2[2]);
     return Number.isFinite(out.f);
   }
 
@@ -188,8 +190,8 @@ export class NuisanceProfile {
  * Minimise χ²(a) once (allocates a NuisanceProfile; the likelihood keeps one per data set). `start` is a warm
  * start. chi2 is NaN where the prediction cannot be evaluated.
  */
-export function profileNuisances(n: Float64Array, S: Float64Array, Bn: Float64Array, Bs: Float64Array, start: readonly number[] = [0, 0, 0]): Profiled {
-  return new NuisanceProfile(n, Bn, Bs).minimise(S, { chi2: 0, a: [start[0], start[1], start[2]], iterations: 0 });
+export function profileNuisances(n: Float64Array, S: Float64Array, Bn: Float64Array, Bs: Float64Array, sig2: NuisanceWidths2, start: readonly number[] = [0, 0, 0]): Profiled {
+  return new NuisanceProfile(n, Bn, Bs, sig2).minimise(S, { chi2: 0, a: [start[0], start[1], start[2]], iterations: 0 });
 }
 
 /** Solve H d = g for symmetric H given as (h00, h10, h11, h20, h21, h22), into d. */

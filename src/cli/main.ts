@@ -89,7 +89,8 @@ export function buildCli(argv: string[], out: (s: string) => void) {
     .command("widths", "partial widths and branching ratios of X", (y) => neutrinos(coupling(mass(mixing(model(y))))), run((a) => widthsCommand(a as never)))
     .command("chi2", "Δχ² of eq. (B.1) at one point, with terms and observables", (y) => terms(coupling(mass(mixing(model(y))))), run((a) => chi2Command(a as never)))
     .command("nsi-refit", "refit the NSI χ² parameters to Table 2 (eq. A.15)", (y) =>
-      y.option("write", { type: "boolean", describe: "store the result in fits/nsi-refit/result.json (default: no)" })
+      y.option("write", { type: "boolean", describe: "store the result in fits/nsi-refit/result.json, where the NSI likelihood reads it (default: no)" })
+        .option("out", str("write the result document to this file instead (the same content as --write)"))
         .option("seed", str("seed of the random starts (default: the recipe's, fits/nsi-refit/recipe.json)"))
         .option("starts", str("number of random starts, a positive integer (default: the recipe's)"))
         .option("table3", { type: "boolean", describe: "evaluate Table 3 as printed (ρ_µτ regularised) instead (default: no)" }),

@@ -1,4 +1,5 @@
-import { writeFileAtomic } from "../../output/files.js";
+import { UserError } from "../../errors.js";
+import { checkWritableFile, writeFileAtomic } from "../../output/files.js";
 import { REFIT_RESULT, table3Regularised } from "../../../likelihoods/nsi/parameters.js";
 import { loadRecipe, refit } from "../../../likelihoods/nsi/refit.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
@@ -7,6 +8,7 @@ import { parseInteger } from "../parse.js";
 
 export interface NsiRefitArgs {
   write?: boolean;
+  out?: string;
   seed?: string;
   starts?: string;
   table3?: boolean;
@@ -16,6 +18,9 @@ export interface NsiRefitArgs {
 /** `u1x nsi-refit`: refit η and Ȳ_n to Table 2 (eq. A.15); --write stores the result in fits/. */
 export function nsiRefitCommand(a: NsiRefitArgs): string {
   const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
+  if (a.table3 && (a.write || a.out !== undefined)) throw new UserError("--table3 evaluates Table 3 as printed; there is no refit to write");
+  if (a.write && a.out !== undefined) throw new UserError("--write and --out exclude each other: --write stores the refit where the likelihood reads it, --out elsewhere");
+  if (a.out !== undefined) checkWritableFile(a.out);
   const recipe = loadRecipe();
   if (a.seed !== undefined) recipe.seed = parseInteger(a.seed, "--seed", 0);
   if (a.starts !== undefined) recipe.starts = parseInteger(a.starts, "--starts");
@@ -23,7 +28,9 @@ export function nsiRefitCommand(a: NsiRefitArgs): string {
   const r = t3 ?? refit(recipe);
   const extra = t3 ? { table3: true, rhoMuTauEdge: t3.rhoMuTauEdge, rhoMuTauUsed: t3.eta.rho.mutau } : { p: (r as ReturnType<typeof refit>).p, recipe };
   const out = { lambda: r.lambda, eta: r.eta, calibration: r.calibration, ...extra };
-  if (a.write && !a.table3) writeFileAtomic(repoPath(REFIT_RESULT), toJson({ ...out, generatedBy: "u1x nsi-refit --write" }));
+  // --write stores it where the NSI likelihood reads it; --out writes the same document elsewhere.
+  const target = a.write ? repoPath(REFIT_RESULT) : a.out;
+  if (target !== undefined && !a.table3) writeFileAtomic(target, toJson({ ...out, generatedBy: "u1x nsi-refit --write" }));
   if (format === "json") return toJson(out);
   const f = format as Exclude<Format, "json">;
   const e = r.eta;
