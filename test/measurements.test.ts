@@ -61,7 +61,10 @@ describe("--inputs-file: the user's own measurements", () => {
     expectCleanFailure([...base, file("s.json", { sets: { a: { amu: { deltaAmu: { value: 1, sigma: 0, cite: "x" } } } } })], /sigma must be positive/);
     expectCleanFailure([...base, file("c.json", { sets: { a: { amu: { deltaAmu: { value: 1, sigma: 1 } } } } })], /cite must name the source/);
     expectCleanFailure([...base, join(tmp, "missing.json")], /does not exist/);
+    expectCleanFailure([...base, file("n.json", { sets: { a: { amu: null } } })], /expected an object of observables/);
+    expectCleanFailure([...base, file("u.json", { sets: { a: { amu: { deltaAmu: { value: 251, sigma: 59, cite: "in 1e-11" } } } } })], /orders of magnitude.*same units/);
     const two = file("two.json", { sets: { a: { amu: { deltaAmu: { value: 1e-9, sigma: 1e-10, cite: "x" } } }, b: { amu: { deltaAmu: { value: 1e-9, sigma: 1e-10, cite: "y" } } } } });
     expectCleanFailure(["chi2", "--model", "DarkPhoton", "--mx", "0.2", "--eps", "0", "--likelihoods", "amu", "--inputs-file", two, "--inputs", "c"], /unknown --inputs 'c'.*a, b/);
+    expectCleanFailure(["chi2", "--model", "DarkPhoton", "--mx", "0.2", "--eps", "0", "--likelihoods", "amu", "--inputs-file", two], /holds the sets a, b: choose one with --inputs/);
   });
 });

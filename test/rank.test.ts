@@ -159,3 +159,18 @@ describe("the committed Table 1 (fits/tables/table1-200MeV.json) is what the cod
     }
   });
 });
+
+describe("the profile reaches the dark-photon direction", () => {
+  it("a model's profiled Δχ² is never above the dark photon's (its limit ε·e/g_X → ∞ at fixed ε)", async () => {
+    const { Chi2 } = await import("../src/likelihood/compose.js");
+    const { fitModel } = await import("../src/profile/profile.js");
+    const ls = selectLikelihoods(["amu", "borexino", "nsi", "resonances"]);
+    for (const mX of [0.02, 0.05]) {
+      const dp = fitModel(new Chi2(resolveModel("DarkPhoton"), mX, ls, {}), { intervals: false }).dchi2;
+      for (const spec of ["B-L", "3,-7,-1,-1", "Le-Lmu"]) {
+        const fit = fitModel(new Chi2(resolveModel(spec), mX, ls, {}), { intervals: false });
+        expect(fit.dchi2, `${spec} at ${mX}`).toBeLessThanOrEqual(dp + 1e-3);
+      }
+    }
+  });
+});

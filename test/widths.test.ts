@@ -14,7 +14,8 @@ const chiral = (V: number, A = 0): ChiralCoupling => ({ L: V + A, R: V - A, V, A
 /** Couplings set by hand (everything else zero), to reach one channel at a time. */
 const hand = (mX: number, parts: Partial<Couplings>): Couplings => {
   const z = chiral(0);
-  return { gX: 0, eps: 0, epsY: 0, epsRatio: Number.NaN, mX, e: z, mu: z, tau: z, nu: [0, 0, 0], u: z, d: z, p: 0, n: 0, ...parts };
+  const c = { gX: 0, eps: 0, epsY: 0, epsRatio: Number.NaN, mX, e: z, mu: z, tau: z, nu: [0, 0, 0] as const, u: z, d: z, p: 0, n: 0, ...parts };
+  return { nuR: c.nu, ...c }; // right-handed partners with the left-handed charges (vector-like) unless given
 };
 const unitWidth = (m: number) => m / (12 * Math.PI);
 
@@ -159,5 +160,15 @@ describe("WidthCalculator", () => {
         expect(total).toBe(out.reduce((s, x) => s + x, 0));
       }
     }
+  });
+});
+
+describe("Dirac neutrino widths follow the right-handed charges (chiral models)", () => {
+  it("Γ(X→νν̄) = (g_L² + g_R²) m/(24π) per flavour, with g_R = g_X x_N", () => {
+    // x_L = (1, 0, 0), x_N = (3, 0, 0): left-handed only m/24π · 1; Dirac m/24π · (1 + 9).
+    const c = hand(0.05, { nu: [1, 0, 0], nuR: [3, 0, 0] });
+    const m = 0.05;
+    expect(widthSummary(c, tables, "left").invisible / (m / (24 * Math.PI))).toBeCloseTo(1, 12);
+    expect(widthSummary(c, tables, "dirac").invisible / ((10 * m) / (24 * Math.PI))).toBeCloseTo(1, 12);
   });
 });

@@ -18,6 +18,7 @@ const SW2 = SW2_MZ;
 
 /** The T parameter of eq. (3.12) for the Lagrangian ε_Y. */
 export function tParameter(epsY: number, mX: number): number {
+  if (epsY === 0) return 0; // no mixing: no T (and no 0/0 at m_X = m_Z)
   const hat2 = epsYHat(epsY) ** 2;
   const r2 = (mX / M_Z) ** 2;
   return (-(SW2 * hat2) / (1 - r2 + SW2 * hat2)) / ALPHA_MZ;

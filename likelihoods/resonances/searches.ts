@@ -444,10 +444,10 @@ export function loadLimit(name: string): LimitCurve {
   const key = `${dataDirKey()}|${name}`;
   const hit = limits.get(key);
   if (hit) return hit;
-  // recast.ts also asks for the curve of a displaced search (outside its grid's masses, where it is Infinity):
-  // its file is an r-value grid, validated as one and read as (mass, ε, r) columns as before.
-  const displaced = allSearches(dataDirKey()).find((s) => s.name === name)?.efficiency.type === "displaced";
-  const { rows } = readTable(RESONANCES, `darkcast/limits/${name}.lmt`, displaced ? R_GRID : LIMIT_CURVE);
+  // A displaced search's file is an r-value grid (loadRGrid); reading it as a curve would misread its columns.
+  if (allSearches(dataDirKey()).find((s) => s.name === name)?.efficiency.type === "displaced")
+    throw new Error(`loadLimit: ${name} is a displaced search with an r-value grid; use loadRGrid`);
+  const { rows } = readTable(RESONANCES, `darkcast/limits/${name}.lmt`, LIMIT_CURVE);
   const two = rows[0].length >= 3;
   const curve = {
     m: Float64Array.from(rows, (r) => r[0]),

@@ -54,12 +54,20 @@ const range = (y: Argv, from: string, to: string, points?: string) => {
 };
 const threads = (y: Argv) => y.option("threads", str("worker threads (default: the machine's cores; results do not depend on it)"));
 
-/** Join a negative number to its option ("--g -1e-3" → "--g=-1e-3"), which yargs would otherwise read as flags. */
+/** The options that take no value. */
+const BOOLEAN_FLAGS = new Set(["write", "table3", "rebuild", "intervals", "profile-mass", "help", "version"]);
+
+/**
+ * Join a value that starts with "-" to its option ("--g -1e-3" → "--g=-1e-3", "--model -B+L" → "--model=-B+L"),
+ * which yargs would otherwise read as flags. A flag that takes no value is never joined, so "--table3 -5" stays an
+ * error rather than turning the flag off.
+ */
 export function joinNegativeValues(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (const tok of argv) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && /^--?[a-zA-Z][\w-]*$/.test(prev) && /^-(\d|\.\d)/.test(tok)) out[out.length - 1] = `${prev}=${tok}`;
+    const name = prev === undefined ? undefined : /^--?([a-zA-Z][\w-]*)$/.exec(prev)?.[1];
+    if (name !== undefined && !BOOLEAN_FLAGS.has(name) && /^-[^-]/.test(tok)) out[out.length - 1] = `${prev}=${tok}`;
     else out.push(tok);
   }
   return out;
@@ -68,6 +76,8 @@ export function joinNegativeValues(argv: readonly string[]): string[] {
 /** Build the CLI; `out` receives the whole result once it is complete. */
 export function buildCli(argv: string[], out: (s: string) => void) {
   const run = (h: Handler) => async (args: Record<string, unknown>) => {
+    for (const [k, v] of Object.entries(args))
+      if (k !== "_" && Array.isArray(v)) throw new UserError(`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is given more than once`);
     if (args["data-dir"] !== undefined) setDataDir(String(args["data-dir"]));
     args.maxCharge = parseInteger(args.maxCharge, "--max-charge");
     if ((args.maxCharge as number) > 30) throw new UserError(`--max-charge: at most 30, got ${args.maxCharge}`);

@@ -1,4 +1,4 @@
-import { couplings, type Mixing } from "../couplings/couplings.js";
+import { couplings, EPS_MAX, type Mixing } from "../couplings/couplings.js";
 import { UserError } from "../errors.js";
 import { isDarkPhoton, type Model } from "../models/model.js";
 import { catalogueLabel, resolveModel } from "../models/spec.js";
@@ -23,7 +23,11 @@ export function parseMixing(args: { eps?: unknown; epsRatio?: unknown }, require
   const hasEps = args.eps !== undefined;
   const hasRatio = args.epsRatio !== undefined;
   if (hasEps && hasRatio) throw new UserError("give either --eps or --eps-ratio, not both");
-  if (hasEps) return { eps: parseNumber(args.eps, "--eps") };
+  if (hasEps) {
+    const eps = parseNumber(args.eps, "--eps");
+    if (!(Math.abs(eps) < EPS_MAX)) throw new UserError(`--eps: |ε| = ${Math.abs(eps)} is not a small mixing with the photon (the engine takes |ε| < ${EPS_MAX})`);
+    return { eps };
+  }
   if (hasRatio) return { epsRatio: parseNumber(args.epsRatio, "--eps-ratio") };
   if (required) throw new UserError("the kinetic mixing is missing: give --eps ε or --eps-ratio εe/g_X");
   return undefined;
@@ -70,6 +74,7 @@ export function parsePoint(a: PointArgs) {
   if (a.g === undefined && !isDarkPhoton(model)) throw new UserError("give the coupling --g g_X");
   const gX = a.g === undefined ? 0 : parseCoupling(a.g);
   const mix = parseMixing(a) as Mixing;
+  if (gX === 0 && "epsRatio" in mix) throw new UserError("the dark photon without --g takes --eps (ε·e/g_X needs a g_X)");
   return { model, mX, gX, mix, couplings: couplings(model, gX, mix, mX) };
 }
 

@@ -12,5 +12,6 @@ export function warnNotConverged(rows: readonly { converged: boolean; dchi2: num
   if (!bad.length) return;
   const viable = bad.filter((r) => r.dchi2 < threshold).length;
   const names = bad.slice(0, 8).map((r) => r.name ?? (r.mX === undefined ? "?" : `m_X = ${Number(r.mX.toPrecision(4))} GeV`));
-  warn(`${bad.length} of ${rows.length} ${what} did not converge (${viable ? `${viable} of them` : "none"} with Δχ² < ${threshold}): ${names.join(", ")}${bad.length > 8 ? ", …" : ""} (see the converged column)`);
+  const which = Number.isFinite(threshold) ? ` (${viable ? `${viable} of them` : "none"} with Δχ² < ${threshold})` : "";
+  warn(`${bad.length} of ${rows.length} ${what} did not converge${which}: ${names.join(", ")}${bad.length > 8 ? ", …" : ""} (see the converged column)`);
 }

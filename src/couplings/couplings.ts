@@ -37,6 +37,11 @@ export interface Couplings {
   tau: ChiralCoupling;
   /** Left-handed neutrino couplings ν_e, ν_µ, ν_τ. */
   nu: readonly [number, number, number];
+  /**
+   * Couplings of the right-handed partners N_e, N_µ, N_τ, g_X x_N (sterile: no mixing term); x_N = x_L where the model
+   * does not give it (vector-like models). Only the Dirac convention of the invisible width uses them.
+   */
+  nuR: readonly [number, number, number];
   u: ChiralCoupling;
   d: ChiralCoupling;
   /** Vector couplings of proton (2u + d) and neutron (u + 2d). */
@@ -137,6 +142,7 @@ export function couplings(model: Model, gX: number, mix: Mixing, mX: number): Co
   const mc = mixingCoefficients(epsY, mX);
   const lep = [0, 1, 2].map((i) => chiral(gX, model.xL[i], model.xE[i], FERMIONS.e, mc));
   const nu = [0, 1, 2].map((i) => gX * model.xL[i] + G_Z * mc.z * FERMIONS.nu.T3) as [number, number, number];
+  const nuR = [0, 1, 2].map((i) => gX * (model.xN ?? model.xL)[i]) as [number, number, number];
   const u = chiral(gX, model.xq, model.xq, FERMIONS.u, mc);
   const d = chiral(gX, model.xq, model.xq, FERMIONS.d, mc);
   return {
@@ -149,6 +155,7 @@ export function couplings(model: Model, gX: number, mix: Mixing, mX: number): Co
     mu: lep[1],
     tau: lep[2],
     nu,
+    nuR,
     u,
     d,
     p: 2 * u.V + d.V,

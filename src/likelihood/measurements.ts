@@ -126,16 +126,24 @@ export function readInputsFile(path: string, terms: readonly string[]): UserInpu
   if (typeof o !== "object" || o === null || typeof o.sets !== "object" || o.sets === null) fail(path, "top level", "expected { \"sets\": { NAME: { TERM: { OBSERVABLE: { value, sigma, cite } } } } }");
   const measured = measuredTerms(terms);
   const out: UserInputs = {};
+  const isObject = (x: unknown) => typeof x === "object" && x !== null && !Array.isArray(x);
   for (const [set, byTerm] of Object.entries(o.sets as Record<string, unknown>)) {
-    if (typeof byTerm !== "object" || byTerm === null) fail(path, `set '${set}'`, "expected terms");
+    if (!isObject(byTerm)) fail(path, `set '${set}'`, "expected an object of terms");
     out[set] = {};
     for (const [term, obs] of Object.entries(byTerm as Record<string, unknown>)) {
       if (!measured.includes(term)) fail(path, `set '${set}'`, `'${term}' is not a term with measurements (${measured.join(", ")})`);
-      const known = new Set(Object.values(packageMeasurements(term).sets).flatMap((x) => Object.keys(x)));
+      if (!isObject(obs)) fail(path, `set '${set}', ${term}`, "expected an object of observables");
+      const pkg = packageMeasurements(term);
       out[set][term] = {};
       for (const [k, m] of Object.entries(obs as Record<string, unknown>)) {
-        if (!known.has(k)) fail(path, `set '${set}', ${term}`, `unknown observable '${k}' (${[...known].join(", ")})`);
-        out[set][term][k] = readMeasurement(m, path, `set '${set}', ${term}.${k}`);
+        const ref = pkg.sets[pkg.default][k] ?? Object.values(pkg.sets).find((x) => x[k])?.[k];
+        if (!ref) fail(path, `set '${set}', ${term}`, `unknown observable '${k}' (${[...new Set(Object.values(pkg.sets).flatMap((x) => Object.keys(x)))].join(", ")})`);
+        const mine = readMeasurement(m, path, `set '${set}', ${term}.${k}`);
+        // A value in another unit (Δa_µ in units of 10⁻¹¹, say) is off by orders of magnitude: refuse it.
+        const scale = Math.max(Math.abs(ref.value), ref.sigma);
+        if (Math.abs(mine.value) > 1e4 * scale || mine.sigma > 1e4 * ref.sigma || mine.sigma < 1e-4 * ref.sigma)
+          fail(path, `set '${set}', ${term}.${k}`, `${mine.value} ± ${mine.sigma} is orders of magnitude from the package's ${ref.value} ± ${ref.sigma}: give it in the same units (natural units; Δa_µ as a number)`);
+        out[set][term][k] = mine;
       }
     }
   }

@@ -64,9 +64,28 @@ export function vectorName(c: VectorCoefficients): string {
   return s || "DarkPhoton";
 }
 
+/** A coefficient as the names are typed: an integer, a small fraction (1/3), or a decimal. */
 function fmtCoef(x: number): string {
   if (Number.isInteger(x)) return String(x);
-  return String(Number(x.toPrecision(6)));
+  const f = smallFraction(x);
+  return f ? `${f[0]}/${f[1]}` : String(Number(x.toPrecision(6)));
+}
+
+/** A fraction p/q with q ≤ 1000 within 1e-12 of x (continued fractions), or undefined. */
+export function smallFraction(x: number): [number, number] | undefined {
+  let [h0, h1, k0, k1] = [0, 1, 1, 0];
+  let y = x;
+  for (let i = 0; i < 20; i++) {
+    const a = Math.floor(y);
+    [h0, h1] = [h1, a * h1 + h0];
+    [k0, k1] = [k1, a * k1 + k0];
+    if (k1 > 1000) return undefined;
+    if (Math.abs(h1 / k1 - x) <= 1e-12 * Math.max(1, Math.abs(x))) return [h1, k1];
+    const frac = y - a;
+    if (frac === 0) return undefined;
+    y = 1 / frac;
+  }
+  return undefined;
 }
 
 /**

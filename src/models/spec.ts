@@ -1,6 +1,6 @@
 import { UserError } from "../errors.js";
 import { catalogue, type VectorEntry } from "./catalogue.js";
-import { isAnomalyFreeVector, type Model, type VectorCoefficients, vectorModel } from "./model.js";
+import { isAnomalyFreeVector, type Model, smallFraction, type VectorCoefficients, vectorModel } from "./model.js";
 import { DECIMAL } from "../units.js";
 
 /**
@@ -58,23 +58,6 @@ function proportionality(c: VectorCoefficients, e: VectorCoefficients): number {
   const k = x / y;
   const f = smallFraction(k);
   return f && Math.abs(f[0] / f[1] - k) <= 1e-12 * Math.abs(k) ? f[0] / f[1] : k;
-}
-
-/** A fraction p/q with q ≤ 1000 within 1e-12 of x (continued fractions), or undefined. */
-export function smallFraction(x: number): [number, number] | undefined {
-  let [h0, h1, k0, k1] = [0, 1, 1, 0];
-  let y = x;
-  for (let i = 0; i < 20; i++) {
-    const a = Math.floor(y);
-    [h0, h1] = [h1, a * h1 + h0];
-    [k0, k1] = [k1, a * k1 + k0];
-    if (k1 > 1000) return undefined;
-    if (Math.abs(h1 / k1 - x) <= 1e-12 * Math.max(1, Math.abs(x))) return [h1, k1];
-    const frac = y - a;
-    if (frac === 0) return undefined;
-    y = 1 / frac;
-  }
-  return undefined;
 }
 
 /** "V8", or "V8 ×1/3" / "V293 ×−1" when the typed charges are a multiple of the catalogue entry; null otherwise. */

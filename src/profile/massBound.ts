@@ -21,6 +21,8 @@ export interface MassBoundRow {
   darkPhoton: number;
   sm: number;
   best: { gxL2: number; gxE2: number; epsY: number };
+  /** Whether the three minimisations converged. */
+  converged: boolean;
 }
 
 
@@ -45,11 +47,13 @@ export function massBoundRow(mX: number, options: LikelihoodOptions = {}, triden
   };
   const gStar = Math.sqrt(Math.abs(amuM.value) / loop.kV); // vector coupling that explains Δa_µ
   const minimise = (f: (x: number[]) => number, starts: number[][]) => {
-    let best = { x: starts[0], fx: Number.POSITIVE_INFINITY };
+    let best = { x: starts[0], fx: Number.POSITIVE_INFINITY, converged: false };
     for (const s of starts) {
       let r = nelderMead(f, s, { maxEvaluations: 3000, ftol: 1e-12, xtol: 1e-12 });
+      const first = r.fx;
       r = nelderMead(f, r.x, { maxEvaluations: 3000, ftol: 1e-12, xtol: 1e-12 });
-      if (r.fx < best.fx) best = r;
+      // Converged: the restart met its tolerances or left χ² where the first run put it.
+      if (r.fx < best.fx) best = { x: r.x, fx: r.fx, converged: r.converged || Math.abs(first - r.fx) < 1e-6 };
     }
     return best;
   };
@@ -74,6 +78,7 @@ export function massBoundRow(mX: number, options: LikelihoodOptions = {}, triden
     darkPhoton: dp.fx,
     sm: chi2(0, 0, 0),
     best: { gxL2: global.x[0], gxE2: global.x[1], epsY: global.x[2] },
+    converged: global.converged && noMixing.converged && dp.converged,
   };
 }
 

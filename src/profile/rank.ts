@@ -65,12 +65,14 @@ export async function rankModels(job: Omit<RankJob, "dataDir">, threads = 1, pro
   else {
     const chunks = Array.from({ length: n }, (_, k) => all.filter((i) => i % n === k));
     const workerUrl = new URL("./worker.js", import.meta.url);
+    const workers: Worker[] = [];
     results = (
       await Promise.all(
         chunks.map(
           (indices) =>
             new Promise<{ index: number; fit: FitResult & { mX: number } }[]>((resolve, reject) => {
               const w = new Worker(workerUrl, { workerData: { job: full, indices } });
+              workers.push(w);
               let settled = false;
               w.on("message", (msg: { type: string; results?: { index: number; fit: FitResult & { mX: number } }[]; error?: string; user?: boolean }) => {
                 if (msg.type === "tick") tick();
@@ -92,7 +94,11 @@ export async function rankModels(job: Omit<RankJob, "dataDir">, threads = 1, pro
               });
             }),
         ),
-      )
+      ).catch((e) => {
+        // One worker failed: stop the others rather than wait for them.
+        for (const w of workers) void w.terminate();
+        throw e;
+      })
     ).flat();
   }
   const rows = results.map(({ index, fit }) => row(vec[index], fit));

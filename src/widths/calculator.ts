@@ -18,6 +18,7 @@ const OTHER = 6 + HADRONIC_STATES.indexOf("other");
 export class WidthCalculator {
   private readonly lep: FermionFactor[];
   private readonly nu: number;
+  private readonly dirac: boolean;
   /** Non-zero R-components: the state's index in STATES, the meson's in MESONS, and R^{F,V}(m). */
   private readonly had: { state: number; meson: number; R: number }[] = [];
   private readonly quarks: { up: boolean; f: FermionFactor }[] = [];
@@ -30,7 +31,8 @@ export class WidthCalculator {
     neutrinos: NeutrinoWidths = "left",
   ) {
     this.lep = [M_E, M_MU, M_TAU].map((mf) => fermionFactor(m, mf));
-    this.nu = neutrinoFactor(m, neutrinos);
+    this.nu = neutrinoFactor(m);
+    this.dirac = neutrinos === "dirac";
     this.pre = m / (12 * Math.PI);
     if (m > VMD_MAX_MASS) for (const q of QUARKS) this.quarks.push({ up: q.up, f: fermionFactor(m, q.m) });
     else
@@ -50,7 +52,8 @@ export class WidthCalculator {
     out[0] = fermionWidth(le, c.e.V, c.e.A);
     out[1] = fermionWidth(lm, c.mu.V, c.mu.A);
     out[2] = fermionWidth(lt, c.tau.V, c.tau.A);
-    for (let i = 0; i < 3; i++) out[3 + i] = this.nu * c.nu[i] * c.nu[i];
+    // Left-handed only: g_L² m/(24π); Dirac: (g_L² + g_R²) m/(24π), = g² m/(12π) when x_N = x_L (DarkCast 2.1).
+    for (let i = 0; i < 3; i++) out[3 + i] = this.nu * (c.nu[i] * c.nu[i] + (this.dirac ? c.nuR[i] * c.nuR[i] : 0));
     if (this.quarks.length) {
       // Free quarks above the VMD tables (u, d, s and c, b above threshold), all in the state "other".
       let w = 0;

@@ -40,8 +40,8 @@ export function fermionWidth(f: FermionFactor, gV: number, gA: number): number {
 }
 
 /** Γ(X→νν̄)/g_ν² per flavour: m/(24π) for left-handed neutrinos, m/(12π) for Dirac ones. */
-export function neutrinoFactor(m: number, neutrinos: NeutrinoWidths = "left"): number {
-  return m / ((neutrinos === "dirac" ? 12 : 24) * Math.PI);
+export function neutrinoFactor(m: number): number {
+  return m / (24 * Math.PI);
 }
 
 /** Γ(X→ℓℓ̄) of one lepton of mass mf (GeV). */
@@ -51,5 +51,6 @@ export function leptonWidth(m: number, mf: number, gV: number, gA: number): numb
 
 /** Γ(X→νν̄) of one neutrino flavour (GeV). */
 export function neutrinoWidth(m: number, gNu: number, neutrinos: NeutrinoWidths = "left"): number {
-  return neutrinoFactor(m, neutrinos) * gNu * gNu;
+  // A Dirac partner with the same charge doubles the width (x_N = x_L); WidthCalculator handles x_N ≠ x_L.
+  return neutrinoFactor(m) * gNu * gNu * (neutrinos === "dirac" ? 2 : 1);
 }

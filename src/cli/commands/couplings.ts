@@ -1,6 +1,6 @@
 import { type Couplings, couplings } from "../../couplings/couplings.js";
 import { UserError } from "../../errors.js";
-import { coefficientsOf } from "../../models/model.js";
+import { coefficientsOf, isDarkPhoton } from "../../models/model.js";
 import { catalogueLabel, resolveModel } from "../../models/spec.js";
 import { checkFormat, type Format, fmtNumber, renderRows, toJson } from "../../output/format.js";
 import { modelCaption, parseCoupling, parseMass, parseMixing } from "../parse.js";
@@ -30,10 +30,11 @@ export function couplingsCommand(a: CouplingsArgs): string {
   const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
   const model = resolveModel(a.model, a.maxCharge);
   const mix = parseMixing(a)!;
-  const perUnitG = a.g === undefined;
+  // Without --g: charges per unit g_X, except for the dark photon, whose couplings are ε e Q_f (no g_X).
+  const perUnitG = a.g === undefined && !(isDarkPhoton(model) && "eps" in mix);
   if (perUnitG && "eps" in mix && mix.eps !== 0) throw new UserError("charges per unit g_X need --eps-ratio (or give --g with --eps)");
   // Per unit g_X: evaluate at a tiny coupling and divide it out (the charges x_f + (εe/g_X) Q_f of eq. 2.2).
-  const g = perUnitG ? 1e-9 : parseCoupling(a.g);
+  const g = perUnitG ? 1e-9 : a.g === undefined ? 0 : parseCoupling(a.g);
   const mX = a.mx === undefined ? 0 : parseMass(a.mx);
   const c = couplings(model, g, mix, mX);
   const rows = couplingRows(c).map((r) => (perUnitG ? { fermion: r.fermion, L: r.L / g, R: r.R / g, V: r.V / g, A: r.A / g } : r));
@@ -42,7 +43,7 @@ export function couplingsCommand(a: CouplingsArgs): string {
       model: { name: model.name, id: model.id ?? null, catalogue: catalogueLabel(model), ...(coefficientsOf(model) ?? { xq: model.xq, xL: model.xL, xE: model.xE }) },
       catalogue: catalogueLabel(model),
       gX: perUnitG ? null : c.gX,
-      eps: perUnitG && "eps" in mix ? mix.eps : c.eps,
+      eps: perUnitG ? ("eps" in mix ? mix.eps : null) : c.eps,
       epsY: perUnitG ? null : c.epsY,
       epsRatio: c.epsRatio,
       mX: a.mx === undefined ? null : mX,
@@ -50,7 +51,7 @@ export function couplingsCommand(a: CouplingsArgs): string {
       couplings: Object.fromEntries(rows.map(({ fermion, ...r }) => [fermion, r])),
     });
   }
-  const caption = `${modelCaption(model)}: ${perUnitG ? "charges (couplings / g_X)" : `couplings at g_X = ${c.gX}`}, eps = ${fmtNumber(c.eps, 6)}, eps e/g_X = ${fmtNumber(c.epsRatio, 6)}${a.mx === undefined ? "" : `, m_X = ${mX} GeV`}`;
+  const caption = `${modelCaption(model)}: ${perUnitG ? "charges (couplings / g_X)" : `couplings at g_X = ${c.gX}, eps = ${fmtNumber(c.eps, 6)}`}, eps e/g_X = ${fmtNumber(c.epsRatio, 6)}${a.mx === undefined ? "" : `, m_X = ${mX} GeV`}`;
   return renderRows(rows, [
     { header: "fermion", value: (r) => r.fermion },
     { header: "L", value: (r) => r.L, digits: 6 },

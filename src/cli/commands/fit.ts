@@ -28,7 +28,7 @@ export function fitCommand(a: FitArgs): string {
   const opts = likelihoodOptions(a);
   const chi2 = new Chi2(model, mX, selectLikelihoods(a.likelihoods), opts);
   const r = fitModel(chi2);
-  if (!r.converged) warn(`the fit of ${model.name} at m_X = ${mX} GeV did not converge (the polish moved Δχ² by more than 1e-3)`);
+  if (!r.converged) warn(`the fit of ${model.name} at m_X = ${mX} GeV did not converge (the final minimisation moved Δχ² by more than 1e-3 or ran out of steps)`);
   const out = { model: { name: model.name, id: model.id ?? null, catalogue: catalogueLabel(model), ...(coefficientsOf(model) ?? {}) }, catalogue: catalogueLabel(model), mX, ...r };
   if (format === "json") return toJson(out);
   const rows: { k: string; v: number | string | boolean | null }[] = [

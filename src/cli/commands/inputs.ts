@@ -27,6 +27,6 @@ export function inputsCommand(a: InputsArgs): string {
     { header: "set", value: (r) => (r.isDefault ? `${r.set} (default)` : r.set) },
     { header: "value", value: (r) => r.value, digits: 5 },
     { header: "sigma", value: (r) => r.sigma, digits: 4 },
-    { header: "source", value: (r) => r.cite },
+    { header: "cite", value: (r) => r.cite },
   ], format as Exclude<Format, "json">, "Measurement sets: --inputs NAME selects a set wherever a term has one; --inputs-file FILE adds your own");
 }

@@ -30,6 +30,7 @@ export function massBoundCommand(a: MassBoundArgs): string {
   if (trident !== "eft" && trident !== "kernel") throw new UserError(`--trident: expected eft or kernel, got '${trident}'`);
   const opts = likelihoodOptions(a);
   const r = massBound(from, to, points, 4, opts, trident);
+  warnNotConverged(r.rows.map((x) => ({ ...x, dchi2: x.global, name: `m_X = ${Number(x.mX.toPrecision(4))} GeV` })), "mass points", Number.NEGATIVE_INFINITY);
   if (format === "json") return toJson({ bound: r.bound, threshold: 4, trident, rows: r.rows });
   return renderRows(r.rows, [
     { header: "m_X [GeV]", value: (x) => x.mX },
@@ -40,6 +41,7 @@ export function massBoundCommand(a: MassBoundArgs): string {
     { header: "g x_L2", value: (x) => x.best.gxL2 },
     { header: "g x_E2", value: (x) => x.best.gxE2 },
     { header: "eps_Y", value: (x) => x.best.epsY },
+    { header: "converged", value: (x) => x.converged },
   ], format as Exclude<Format, "json">, `Fig. 1: min chi2 of (g-2) + CCFR (${trident === "eft" ? "EFT, eq. 3.21" : "equivalent-photon kernel"}) + T. (g-2) cannot be explained (chi2_min > 4) above m_X = ${r.bound === null ? "none in range" : `${r.bound.toPrecision(3)} GeV`} (paper: ~4 GeV)`);
 }
 

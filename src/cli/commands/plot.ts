@@ -40,8 +40,20 @@ function readRanking(file: string | undefined): RankRow[] {
     throw new UserError(`cannot read the ranking ${file}: ${(e as Error).message}`);
   }
   const rows = Array.isArray(j) ? j : (j as { rows?: unknown }).rows;
-  if (!Array.isArray(rows)) throw new UserError(`${file} holds no ranking rows`);
+  if (!Array.isArray(rows) || !rows.length) throw new UserError(`${file} holds no ranking rows`);
+  rows.forEach((r, i) => {
+    const ok = r && typeof r.name === "string" && typeof r.dchi2 === "number" && typeof r.gX === "number" && r.model && typeof r.model.cB === "number";
+    if (!ok) throw new UserError(`${file}: row ${i + 1} is not a ranking row (name, dchi2, gX, model{cB,ce,cmu,ctau}); use the output of 'u1x rank --format json'`);
+  });
   return rows as RankRow[];
+}
+
+/** A mass range [from, to] with to > from. */
+function massRange(a: { from?: string; to?: string }, from: string, to: string): [number, number] {
+  const lo = parseMass(a.from ?? from, "--from");
+  const hi = parseMass(a.to ?? to, "--to");
+  if (!(hi > lo)) throw new UserError("--to must be above --from");
+  return [lo, hi];
 }
 
 /** A term's short label for legends (its `label`, else its name). */
@@ -62,8 +74,7 @@ export function figureSvg(a: Omit<PlotArgs, "out" | "format">): string {
   let svg: string;
   switch (a.figure) {
     case "mass-bound": {
-      const from = parseMass(a.from ?? "1GeV", "--from");
-      const to = parseMass(a.to ?? "300GeV", "--to");
+      const [from, to] = massRange(a, "1GeV", "300GeV");
       const n = a.points === undefined ? 40 : parseInteger(a.points, "--points", 2);
       const r = massBound(from, to, n, 4, likelihoodOptions(a));
       const x = r.rows.map((q) => q.mX);
@@ -87,7 +98,7 @@ export function figureSvg(a: Omit<PlotArgs, "out" | "format">): string {
       if (!a.model) throw new UserError("scan-mass needs --model");
       const model = resolveModel(a.model, a.maxCharge);
       const ls = selectLikelihoods(a.likelihoods);
-      const rows = scanMass(model, ls, likelihoodOptions(a), parseMass(a.from ?? "10MeV", "--from"), parseMass(a.to ?? "4GeV", "--to"), a.points === undefined ? 40 : parseInteger(a.points, "--points", 2));
+      const rows = scanMass(model, ls, likelihoodOptions(a), ...massRange(a, "10MeV", "4GeV"), a.points === undefined ? 40 : parseInteger(a.points, "--points", 2));
       const x = rows.map((r) => r.mX);
       const series: Series[] = [{ label: "total", x, y: rows.map((r) => r.dchi2), color: "black" }];
       for (const [i, l] of ls.entries()) series.push({ label: l.name, x, y: rows.map((r) => r.terms[l.name]), color: COLORS[i % COLORS.length], dashed: true });
@@ -137,8 +148,7 @@ export function figureSvg(a: Omit<PlotArgs, "out" | "format">): string {
       const r = parseNumber(a.epsRatio, "--eps-ratio");
       // The figure shows every constraint, trident and EW included (Figs. 3, 5, 6).
       const ls = selectLikelihoods(a.likelihoods ?? "all");
-      const from = parseMass(a.from ?? "10MeV", "--from");
-      const to = parseMass(a.to ?? "1GeV", "--to");
+      const [from, to] = massRange(a, "10MeV", "1GeV");
       const n = a.points === undefined ? 40 : parseInteger(a.points, "--points", 2);
       const masses = Array.from({ length: n }, (_, i) => from * (to / from) ** (i / (n - 1)));
       const rows = exclusionPlane(model, r, ls, likelihoodOptions(a), masses);

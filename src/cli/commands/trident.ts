@@ -51,7 +51,7 @@ export function tridentCommand(a: TridentArgs): string {
       { header: "Lmu-Ltau crossing (central, 2sigma) [GeV]", value: (r) => `${r.lmuLtauCrossing.central.toFixed(3)}, ${r.lmuLtauCrossing.lower2sigma.toFixed(3)}` },
     ], format as Exclude<Format, "json">, `trident kernel (equivalent photon, Fe)${a.write ? `, written to ${KERNEL_FILE}` : ""}`);
   }
-  if (a.model === undefined || a.mx === undefined || a.g === undefined) throw new UserError("u1x trident needs --model, --mx, --g and --eps or --eps-ratio (or --rebuild)");
+  if (a.model === undefined || a.mx === undefined) throw new UserError("u1x trident needs --model, --mx, --g and --eps or --eps-ratio (or --rebuild)");
   const { model, mX, couplings: c } = parsePoint(a as PointArgs);
   checkMassRange([trident], mX);
   const k = committedKernel();
