@@ -1,8 +1,7 @@
-import { E_CHARGE } from "../../src/constants.js";
 import { dataDir } from "../../src/data/dataDir.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 import type { Model } from "../../src/models/model.js";
-import { couplings, EPS_PROFILE_MAX, type Mixing } from "../../src/couplings/couplings.js";
+import { couplings, logGCeiling } from "../../src/couplings/couplings.js";
 import { STATES, WidthCalculator } from "../../src/widths/calculator.js";
 import { loadHadronicTables } from "../../src/widths/vmd.js";
 import { RecastAtMass } from "./recast.js";
@@ -19,13 +18,6 @@ interface Prepared {
 /** Δχ² of an excluded point (appendix B: "a very high value ... 100"). */
 export const VETO_DCHI2 = 100;
 
-/**
- * log10 of the largest g_X a recast scan visits: g_X = 1, or |ε| = 0.5 at fixed ε e/g_X, where kinetic mixing stops
- * being a perturbation (eq. 3.6).
- */
-export function scanTop(mix: Mixing): number {
-  return "epsRatio" in mix ? Math.min(0, Math.log10((EPS_PROFILE_MAX * E_CHARGE) / Math.max(Math.abs(mix.epsRatio), 1e-300))) : 0;
-}
 
 /**
  * Δχ²_reson. of appendix B: 0 where the point passes the selected resonance searches, 100 where any excludes it.
@@ -54,7 +46,7 @@ export const resonances: Likelihood<Prepared> = {
   },
   gMax(p, epsRatio) {
     let g = Number.POSITIVE_INFINITY;
-    const lgMax = scanTop({ epsRatio });
+    const lgMax = logGCeiling({ epsRatio });
     // Only one-sided limits shape the profile; the bands of beam dumps are left to the step itself.
     for (const r of p.recasts) if (!r.twoSided) g = Math.min(g, r.gMax((x) => couplings(p.model, x, { epsRatio }, p.mX), lgMax, true));
     return g;

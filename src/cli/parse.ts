@@ -55,7 +55,6 @@ export function exclusive(a: Record<string, unknown>, x: string, y: string, why:
     throw new UserError(`--${x} and --${y} exclude each other: ${why}`);
 }
 
-
 /** The options of the point commands (chi2, widths, coherent, trident). */
 export interface PointArgs {
   model: string;

@@ -74,6 +74,11 @@ export const EPS_MAX = 1;
  */
 export const EPS_PROFILE_MAX = 0.5;
 
+/** log10 of the largest g_X a scan at fixed mixing visits: 10^lgCap, or |ε| = EPS_PROFILE_MAX at fixed ε e/g_X. */
+export function logGCeiling(mix: Mixing, lgCap = 0): number {
+  return "epsRatio" in mix ? Math.min(lgCap, Math.log10((EPS_PROFILE_MAX * E_CHARGE) / Math.max(Math.abs(mix.epsRatio), 1e-300))) : lgCap;
+}
+
 /** ε_Y of eq. (3.19) from the low-energy ε: c_w ε_Y = ε/√(1+ε²). */
 export function epsYFromEps(eps: number): number {
   if (!(Math.abs(eps) < EPS_MAX)) throw new UserError(`kinetic mixing |ε| = ${Math.abs(eps)} is not a small mixing with the photon (the engine takes |ε| < ${EPS_MAX})`);

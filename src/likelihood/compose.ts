@@ -1,9 +1,8 @@
 import { type Couplings, couplings, type Mixing } from "../couplings/couplings.js";
 import type { Model } from "../models/model.js";
 import { DataFileError, NonFiniteError, UserError } from "../errors.js";
-import type { TermResult } from "./types.js";
 import { formatMass } from "../units.js";
-import type { Likelihood, LikelihoodOptions } from "./types.js";
+import type { Likelihood, LikelihoodOptions, TermResult } from "./types.js";
 
 /** Refuse a mass outside a selected term's range of validity (its `massRange`), naming the range and the reason. */
 export function checkMassRange(likelihoods: readonly Likelihood<unknown>[], mX: number): void {
@@ -58,16 +57,7 @@ export class Chi2 {
 
   /** Total Δχ² only (no allocation of the breakdown). */
   total(c: Couplings): number {
-    let s = 0;
-    for (const { l, p } of this.prepared) s += this.term(l, p, c).dchi2;
-    return s;
-  }
-
-  /** The sum of the terms that are not marked expensive (for screening seeds). */
-  cheapTotal(c: Couplings): number {
-    let s = 0;
-    for (const { l, p } of this.prepared) if (!l.expensive) s += this.term(l, p, c).dchi2;
-    return s;
+    return this.totalAndSteps(c).total;
   }
 
   /** Whether any selected term is expensive. */
@@ -104,12 +94,10 @@ export class Chi2 {
     return out;
   }
 
-  /** Whether any selected term is a step (veto) that offers g_max. */
-  get hasSteps(): boolean {
-    return this.prepared.some(({ l }) => l.gMax);
-  }
-
-  /** Total Δχ² and the part of it that comes from step terms (for the profiler's guide past a veto). */
+  /**
+   * Total Δχ² and the part of it that comes from step terms (for the profiler's guide past a veto); `cheap` leaves out
+   * the terms marked expensive (for screening seeds).
+   */
   totalAndSteps(c: Couplings, cheap = false): { total: number; steps: number } {
     let total = 0;
     let steps = 0;

@@ -65,7 +65,7 @@ export function vectorName(c: VectorCoefficients): string {
 }
 
 /** A coefficient as the names are typed: an integer, a small fraction (1/3), or a decimal. */
-function fmtCoef(x: number): string {
+export function fmtCoef(x: number): string {
   if (Number.isInteger(x)) return String(x);
   const f = smallFraction(x);
   return f ? `${f[0]}/${f[1]}` : String(Number(x.toPrecision(6)));

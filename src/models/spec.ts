@@ -1,6 +1,6 @@
 import { UserError } from "../errors.js";
 import { catalogue, type VectorEntry } from "./catalogue.js";
-import { isAnomalyFreeVector, type Model, smallFraction, type VectorCoefficients, vectorModel } from "./model.js";
+import { fmtCoef, isAnomalyFreeVector, type Model, smallFraction, type VectorCoefficients, vectorModel } from "./model.js";
 import { DECIMAL } from "../units.js";
 
 /**
@@ -57,7 +57,7 @@ function proportionality(c: VectorCoefficients, e: VectorCoefficients): number {
   if (y === 0) return 1;
   const k = x / y;
   const f = smallFraction(k);
-  return f && Math.abs(f[0] / f[1] - k) <= 1e-12 * Math.abs(k) ? f[0] / f[1] : k;
+  return f ? f[0] / f[1] : k;
 }
 
 /** "V8", or "V8 ×1/3" / "V293 ×−1" when the typed charges are a multiple of the catalogue entry; null otherwise. */
@@ -65,11 +65,8 @@ export function catalogueLabel(m: Model): string | null {
   if (!m.catalogue) return null;
   const { id, factor } = m.catalogue;
   if (factor === 1) return id;
-  const f = smallFraction(factor);
-  const text = f ? (f[1] === 1 ? String(f[0]) : `${f[0]}/${f[1]}`) : String(Number(factor.toPrecision(6)));
-  return `${id} ×${text.replace("-", "−")}`;
+  return `${id} ×${fmtCoef(factor).replace("-", "−")}`;
 }
-
 
 function parseList(s: string): VectorCoefficients {
   const parts = s.split(",").map((x) => x.trim());

@@ -1,5 +1,4 @@
-import { E_CHARGE } from "../constants.js";
-import { couplings, EPS_PROFILE_MAX } from "../couplings/couplings.js";
+import { couplings, logGCeiling } from "../couplings/couplings.js";
 import { Chi2 } from "../likelihood/compose.js";
 import type { Likelihood, LikelihoodOptions } from "../likelihood/types.js";
 import type { Model } from "../models/model.js";
@@ -18,7 +17,7 @@ export interface ExclusionRow {
 
 export function exclusionPlane(model: Model, epsRatio: number, likelihoods: Likelihood<unknown>[], options: LikelihoodOptions, masses: number[]): ExclusionRow[] {
   // Up to g_X = 0.3 or |ε| = EPS_PROFILE_MAX.
-  const lgMax = Math.min(-0.5, Math.log10((EPS_PROFILE_MAX * E_CHARGE) / Math.max(Math.abs(epsRatio), 1e-300)));
+  const lgMax = logGCeiling({ epsRatio }, -0.5);
   return masses.map((mX) => {
     const at = (g: number) => couplings(model, g, { epsRatio }, mX);
     const bounds: Record<string, number | null> = {};

@@ -25,7 +25,6 @@ export interface MassBoundRow {
   converged: boolean;
 }
 
-
 /** How CCFR enters: eq. (3.21) as Fig. 1 uses it, or the equivalent-photon kernel with the X propagator. */
 export type TridentMode = "eft" | "kernel";
 

@@ -44,17 +44,14 @@ export function fitModel(chi2: Chi2, opts: ProfileOptions = {}): FitResult {
 
 function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
   let evals = 0;
-  const hasSteps = chi2.hasSteps;
   const objective = (lg: number, r: number, cheap: boolean): number => {
     evals++;
     const g = 10 ** lg;
     // |ε| is bounded far below this by the T parameter (eq. 3.14); beyond it eq. (3.6) is undefined.
     if (Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE) return 1e6 * (1 + Math.abs(r * g));
-    const c = chi2.couplings(g, { epsRatio: r });
-    if (!hasSteps) return cheap ? chi2.cheapTotal(c) : chi2.total(c);
     // Where a veto excludes the point, the objective also grows with the distance past g_max, which leads the
     // simplex back to the allowed side.
-    const { total, steps } = chi2.totalAndSteps(c, cheap);
+    const { total, steps } = chi2.totalAndSteps(chi2.couplings(g, { epsRatio: r }), cheap);
     return steps > 0 ? total + 10 * Math.max(0, lg - chi2.logGMaxGuide(r)) : total;
   };
   const f = (lg: number, r: number) => objective(lg, r, false);

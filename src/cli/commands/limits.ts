@@ -1,8 +1,7 @@
-import { scanTop } from "../../../likelihoods/resonances/index.js";
 import { RecastAtMass } from "../../../likelihoods/resonances/recast.js";
 import { allSearches, PAPER_SEARCHES, selectSearches } from "../../../likelihoods/resonances/searches.js";
 import { decaysPromptly } from "../../../likelihoods/resonances/prompt.js";
-import { couplings, type Mixing } from "../../couplings/couplings.js";
+import { couplings, logGCeiling, type Mixing } from "../../couplings/couplings.js";
 import { dataDir } from "../../data/dataDir.js";
 import { UserError } from "../../errors.js";
 import { isDarkPhoton } from "../../models/model.js";
@@ -68,7 +67,7 @@ export function limitsCommand(a: LimitsArgs): string {
   const tables = loadHadronicTables("resonances");
   const at = (m: number) => (g: number) => couplings(model, g, mix, m);
   // The scan of g_X stops at g_X = 1, or where |ε| = 0.5 at fixed ε·e/g_X (kinetic mixing is no longer small).
-  const top = scanTop(mix);
+  const top = logGCeiling(mix);
   const gCeiling = 10 ** top;
   const ceilingWhy = "epsRatio" in mix && top < 0 ? `|ε| ≤ 0.5 at ε·e/g_X = ${mix.epsRatio} means g_X ≤ ${Number(gCeiling.toPrecision(3))}` : "g_X ≤ 1";
   const one = (m: number): Record<string, SearchLimit> => {
