@@ -19,6 +19,13 @@ export const M_E = 0.51099895e-3;
 export const M_MU = 0.1056583755;
 export const M_TAU = 1.77686;
 
+/**
+ * Quark masses (PDG 2022 MS-bar: u, d, s at 2 GeV, m_c(m_c), m_b(m_b); top pole mass). The free-quark widths above
+ * the VMD tables and the quark loops of the loop-induced mixing use them (light-quark loops are only logarithmically
+ * sensitive to them, and are an O(1) estimate there: hadrons, not quarks, run in those loops).
+ */
+export const M_QUARK = { u: 0.00216, d: 0.00467, s: 0.0934, c: 1.27, b: 4.18, t: 172.69 } as const;
+
 /** Z boson mass (PDG 2022). */
 export const M_Z = 91.1876;
 /** sin²θ_W in MS-bar at m_Z, 0.23121 (PDG 2022). */

@@ -12,8 +12,10 @@ describe("u1x models", () => {
   });
   it("prints the chiral catalogue with xq, xL, xE, xN", () => {
     const rows = JSON.parse(u1x(["models", "--category", "chiral", "--format", "json"]).stdout);
-    expect(rows).toHaveLength(21);
+    // 21 chiral assignments expanded into 621 distinct chiral models (test/chiral-catalogue.test.ts recounts them).
+    expect(rows).toHaveLength(621);
     for (const k of ["id", "xq", "xL", "xE", "xN"]) expect(rows[0]).toHaveProperty(k);
+    expect(rows.find((x: { id: string }) => x.id === "C120")).toMatchObject({ name: "Ltilde_mu-tau", xq: 0, xL: [-1, 7, -6], xE: [1, 6, -7], xN: [-7, -2, 9] });
     expect(rows[0].xL).toHaveLength(3);
   });
   it("honours --max-charge and renders csv, md and latex", () => {

@@ -21,9 +21,10 @@ describe("R_µe from X–Z mixing (eq. 3.17)", () => {
       const gL = -0.5 + SW2_MZ;
       const gR = SW2_MZ;
       const shift = (x: number) => (-t * gX * x) / G_Z_MZ;
-      const width = (i: number) => (gL + shift(model.xL[i])) ** 2 + (gR + shift(model.xE[i])) ** 2;
+      const [xL, xE] = [model.fields!.L, model.fields!.E];
+      const width = (i: number) => (gL + shift(xL[i])) ** 2 + (gR + shift(xE[i])) ** 2;
       const exact = width(1) / width(0) - 1;
-      const charge = model.xL[1] - model.xL[0] + 2 * SW2_MZ * (model.xL[0] + model.xE[0] - model.xL[1] - model.xE[1]);
+      const charge = xL[1] - xL[0] + 2 * SW2_MZ * (xL[0] + xE[0] - xL[1] - xE[1]);
       const d = deltaRmue(epsY, gX, mX, charge);
       expect(Math.abs(d)).toBeGreaterThan(0);
       expect(d / exact).toBeCloseTo(1, 2); // O(t_θ g_X/g_Z) corrections

@@ -103,20 +103,20 @@ describe("model specs", () => {
     expect(resolveModel("3,-7,-1,-1").name).toBe("3B-7Le-Lmu-Ltau");
     // B−L is x_q = 1/3, x_ℓ = −1 (not the catalogue's 3B−3L); the catalogue entry and the factor are recorded.
     const bl = resolveModel("B-L");
-    expect(bl.xq).toBeCloseTo(1 / 3, 15);
-    expect(bl.xL).toEqual([-1, -1, -1]);
+    expect(bl.fields!.Q[0]).toBeCloseTo(1 / 3, 15);
+    expect(bl.fields!.L).toEqual([-1, -1, -1]);
     expect(bl.id).toBeUndefined();
     expect(catalogueLabel(bl)).toMatch(/^V\d+ ×1\/3$/);
     expect(resolveModel(bl.catalogue!.id).name).toBe("3B-3Le-3Lmu-3Ltau");
-    expect(resolveModel("B-3Le").xL).toEqual([-3, 0, 0]);
-    expect(resolveModel("1,-3,0,0").xL).toEqual([-3, 0, 0]);
+    expect(resolveModel("B-3Le").fields!.L).toEqual([-3, 0, 0]);
+    expect(resolveModel("1,-3,0,0").fields!.L).toEqual([-3, 0, 0]);
     // The overall sign is kept.
     const neg = resolveModel("-3,4,4,1");
-    expect(neg.xq).toBe(-1);
-    expect(neg.xL).toEqual([4, 4, 1]);
+    expect(neg.fields!.u).toEqual([-1, -1, -1]);
+    expect(neg.fields!.L).toEqual([4, 4, 1]);
     expect(catalogueLabel(neg)).toMatch(/^V\d+ ×−1$/);
     // Only an id uses the catalogue's normalisation.
-    expect(resolveModel("V4")).toMatchObject({ id: "V4", xL: [0, 1, -1] });
+    expect(resolveModel("V4")).toMatchObject({ id: "V4", fields: { L: [0, 1, -1] } });
   });
   it("rejects unknown names, malformed lists and anomalous vectors", () => {
     expect(() => resolveModel("foo")).toThrow(/unknown model/);

@@ -10,7 +10,7 @@ import { allSearches, loadFractions, selectSearches } from "../likelihoods/reson
 import { couplings } from "../src/couplings/couplings.js";
 import { dataDir } from "../src/data/dataDir.js";
 import { NonFiniteError, SolverError } from "../src/errors.js";
-import type { Model } from "../src/models/model.js";
+import { type Model, vectorModel } from "../src/models/model.js";
 import { integrate, integrateReport } from "../src/numerics/integrate.js";
 import { brentMinimize } from "../src/numerics/minimize1d.js";
 import { nelderMead } from "../src/numerics/nelderMead.js";
@@ -299,7 +299,7 @@ describe("recast: pp production fractions (LHCb_Aaij2017rft.prd)", () => {
 });
 
 describe("recast: a non-finite signal ratio is an error, not 'allowed'", () => {
-  const BL: Model = { name: "B-L", xq: 1 / 3, xL: [-1, -1, -1], xE: [-1, -1, -1] };
+  const BL: Model = vectorModel({ cB: 1, ce: -1, cmu: -1, ctau: -1 });
   const m = 0.2;
   const recast = () => {
     const [search] = selectSearches(dataDir(), ["BaBar_Lees2014xha"]);

@@ -14,8 +14,9 @@ const chiral = (V: number, A = 0): ChiralCoupling => ({ L: V + A, R: V - A, V, A
 /** Couplings set by hand (everything else zero), to reach one channel at a time. */
 const hand = (mX: number, parts: Partial<Couplings>): Couplings => {
   const z = chiral(0);
-  const c = { gX: 0, eps: 0, epsY: 0, epsRatio: Number.NaN, mX, e: z, mu: z, tau: z, nu: [0, 0, 0] as const, u: z, d: z, p: 0, n: 0, ...parts };
-  return { nuR: c.nu, ...c }; // right-handed partners with the left-handed charges (vector-like) unless given
+  const k = { gX: 0, eps: 0, epsY: 0, epsRatio: Number.NaN, mX, e: z, mu: z, tau: z, nu: [0, 0, 0] as const, u: z, d: z, p: 0, n: 0, ...parts };
+  // Right-handed partners with the left-handed charges (vector-like), and generation-universal quarks, unless given.
+  return { nuR: k.nu, s: k.d, c: k.u, b: k.d, t: k.u, ...k };
 };
 const unitWidth = (m: number) => m / (12 * Math.PI);
 

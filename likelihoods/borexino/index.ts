@@ -23,8 +23,9 @@ export const borexino: Likelihood<Prepared> = {
   // longer describes what was measured.
   massRange: { min: 1e-3, max: Number.POSITIVE_INFINITY, why: "the total-rate treatment of eq. (B.3) needs recoils above Borexino's threshold to dominate" },
   observables: { RBe: { unit: "", latex: "R_{\\rm Be}", description: "⁷Be ν–e rate over the SM rate" } },
-  // The X exchange with electrons vanishes where the electron's vector coupling does, ε·e/g_X = c_e (eq. 4.6).
-  zeros: (model) => [(model.xL[0] + model.xE[0]) / 2],
+  // The X exchange with electrons is smallest where the electron's vector coupling vanishes, ε·e/g_X = x_V,e (eq. 4.6;
+  // exactly zero for a vector-like electron).
+  zeros: (model) => [(model.charges.e.L + model.charges.e.R) / 2],
   prepare(_model, mX, options) {
     const M = moments(BOREXINO.Enu, mX);
     const sigmaSM = [0, 1, 2].reduce((s, a) => s + P_EARTH[a] * reducedCrossSection(M, SM_GL[a], SM_GR, 0, 0), 0);

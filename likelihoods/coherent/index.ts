@@ -164,8 +164,13 @@ export const coherent: Likelihood<CoherentPrepared> = {
   description: "COHERENT CsI coherent elastic neutrino–nucleus scattering",
   readsData: true,
   observables: { coherentSignal: { unit: "events", latex: "N_{\\rm CEvNS}", description: "expected CEvNS events at the point, before nuisance scaling" } },
-  // The X exchange with a nucleus vanishes where Z g_p + N g_n = 0, at ε·e/g_X = −c_B (Z+N)/Z for Cs and for I (eq. 4.5).
-  zeros: (model) => ISOTOPES.map((iso) => (-3 * model.xq * (iso.Z + iso.N)) / iso.Z),
+  // The X exchange with a nucleus vanishes where Z (x_p + ε e/g_X) + N x_n = 0 (x_p = 2x_u,V + x_d,V, x_n = x_u,V + 2x_d,V):
+  // at ε·e/g_X = −(Z x_p + N x_n)/Z, = −c_B (Z+N)/Z for universal quarks, for Cs and for I (eq. 4.5).
+  zeros: (model) => {
+    const { u, d } = model.charges;
+    const [uV, dV] = [(u.L + u.R) / 2, (d.L + d.R) / 2];
+    return ISOTOPES.map((iso) => -(iso.Z * (2 * uV + dV) + iso.N * (uV + 2 * dV)) / iso.Z);
+  },
   expensive: true,
   prepare(_model, mX, options) {
     const b = base(nuisanceWidths2(options));

@@ -2,6 +2,7 @@ import { ALPHA_MZ, G_Z_MZ, M_Z, SW2_MZ } from "../../src/constants.js";
 import { epsYHat, tanTheta } from "../../src/couplings/couplings.js";
 import { gaussianChi2, type Measurement, measurement } from "../../src/likelihood/measurements.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
+import { UserError } from "../../src/errors.js";
 
 /**
  * Electroweak precision (core paper section 3.1). With the Lagrangian ε_Y of eq. (3.19) (derived from the low-energy
@@ -48,8 +49,10 @@ export const ew: Likelihood<Prepared> = {
     deltaRmue: { unit: "", latex: "\\delta R_{\\mu e}", description: "shift of Γ(Z→µµ)/Γ(Z→ee) (eq. 3.17)" },
   },
   prepare(model, mX, options) {
-    const [xL1, xL2] = [model.xL[0], model.xL[1]];
-    const [xE1, xE2] = [model.xE[0], model.xE[1]];
+    if (model.massMixing)
+      throw new UserError(`ew: model '${model.name}' has X–Z mass mixing, whose T parameter and R_µe are not in eqs. (3.12)/(3.17); drop 'ew' from --likelihoods`);
+    const { e, mu } = model.charges;
+    const [xL1, xL2, xE1, xE2] = [e.L, mu.L, e.R, mu.R];
     const T = measurement("ew", "T", options);
     const Rmue = measurement("ew", "Rmue", options);
     return { mX, charge: xL2 - xL1 + 2 * SW2 * (xL1 + xE1 - xL2 - xE2), T, Rmue, sm: gaussianChi2(0, T) + gaussianChi2(1, Rmue) };

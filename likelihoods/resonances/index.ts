@@ -2,7 +2,7 @@ import { dataDir } from "../../src/data/dataDir.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 import type { Model } from "../../src/models/model.js";
 import { couplings, logGCeiling } from "../../src/couplings/couplings.js";
-import { STATES, WidthCalculator } from "../../src/widths/calculator.js";
+import { WidthCalculator } from "../../src/widths/calculator.js";
 import { loadHadronicTables } from "../../src/widths/vmd.js";
 import { RecastAtMass } from "./recast.js";
 import { selectSearches } from "./searches.js";
@@ -31,9 +31,10 @@ export const resonances: Likelihood<Prepared> = {
   readsData: true,
   prepare(model, mX, options) {
     const tables = loadHadronicTables("resonances");
-    const width = new WidthCalculator(mX, tables, options.neutrinos);
+    // The model's extra decay channels join the widths here (their Γ/g² computed once per mass); every recast shares them.
+    const width = new WidthCalculator(mX, tables, options.neutrinos, model.decays);
     const recasts = selectSearches(dataDir(), options.searches).map((s) => new RecastAtMass(s, mX, tables, width)).filter((r) => r.active);
-    return { model, mX, recasts, width, buf: new Float64Array(STATES.length) };
+    return { model, mX, recasts, width, buf: new Float64Array(width.states.length) };
   },
   evaluate(p, c) {
     let worst = 0;

@@ -8,12 +8,12 @@ import type { Couplings } from "../../src/couplings/couplings.js";
  * meson decays use the quark-charge traces, normalised so that the dark photon gives e²:
  *   π⁰ → γX: (2g_u + g_d)²;  η → γX: (2g_u − g_d + 2g_s)² (no η′ admixture);  φ → ηX: (3 g_s)²;
  *   V mixing: ρ (g_u − g_d)², ω (3(g_u + g_d))², φ (3 g_s)²;  ω → π⁰X: (g_u − g_d)²;  q q̄ → X: (g_q/Q_q)².
- * g_s = g_d for flavour-universal quarks.
+ * Each quark reads its own couplings (g_s = g_d, g_c = g_u, g_b = g_d for flavour-universal quarks).
  */
 export function productionStrength(mechanism: string, c: Couplings, m: number): number {
   const u = c.u.V;
   const d = c.d.V;
-  const s = d;
+  const s = c.s.V;
   switch (mechanism) {
     case "e_brem":
     case "e_e":
@@ -38,12 +38,16 @@ export function productionStrength(mechanism: string, c: Couplings, m: number): 
     case "omega":
       return (3 * (u + d)) ** 2;
     case "u_u":
-    case "c_c":
-      return (1.5 * u) ** 2 + (1.5 * c.u.A) ** 2;
+    case "c_c": {
+      const q = mechanism === "u_u" ? c.u : c.c;
+      return (1.5 * q.V) ** 2 + (1.5 * q.A) ** 2;
+    }
     case "d_d":
     case "s_s":
-    case "b_b":
-      return (3 * d) ** 2 + (3 * c.d.A) ** 2;
+    case "b_b": {
+      const q = mechanism === "d_d" ? c.d : mechanism === "s_s" ? c.s : c.b;
+      return (3 * q.V) ** 2 + (3 * q.A) ** 2;
+    }
     default:
       throw new Error(`unknown production mechanism '${mechanism}'`);
   }

@@ -1,16 +1,16 @@
 import { E_CHARGE, HBAR_GEV_S } from "../../src/constants.js";
 import { type Couplings, couplings } from "../../src/couplings/couplings.js";
 import { NonFiniteError } from "../../src/errors.js";
-import type { Model } from "../../src/models/model.js";
+import { vectorModel } from "../../src/models/model.js";
 import { bracket, interpolate } from "../../src/numerics/interpolate.js";
 import { brent } from "../../src/numerics/roots.js";
 import { firstCrossing } from "../../src/numerics/scan.js";
-import { INVISIBLE, STATES, WidthCalculator } from "../../src/widths/calculator.js";
+import { WidthCalculator } from "../../src/widths/calculator.js";
 import type { HadronicTables } from "../../src/widths/vmd.js";
 import { productionStrength } from "./production.js";
 import { epsLimit, epsUpper, loadFractions, loadLimit, loadRGrid, type RGrid, type Search } from "./searches.js";
 
-const DARK_PHOTON: Model = { name: "DarkPhoton", xq: 0, xL: [0, 0, 0], xE: [0, 0, 0] };
+const DARK_PHOTON = vectorModel({ cB: 0, ce: 0, cmu: 0, ctau: 0 });
 
 /**
  * One search recast at one mass (Ilten et al., arXiv:1801.04847, eq. 3.1): the model is excluded where
@@ -18,6 +18,11 @@ const DARK_PHOTON: Model = { name: "DarkPhoton", xq: 0, xL: [0, 0, 0], xE: [0, 0
  * against the dark photon at the limiting ε of the search. For invisible searches the reference dark photon has
  * an invisible width 99× its visible one (BR_A'(inv) = 0.99). Everything that depends only on the mass is
  * computed once here.
+ *
+ * The model's extra decay channels (`Model.decays`) come with the width calculator (`new WidthCalculator(m, tables,
+ * neutrinos, model.decays)`): they enter the total width, hence every BR, lifetime, beam-dump window and displaced
+ * comparison, and BR_X(F) counts those whose class the search's decays name ("invisible", "e_e", "mu_mu";
+ * `WidthCalculator.indices`). Class `unseen` enters the total width only. The reference dark photon has none.
  *
  * A non-finite S (from a NaN coupling or width) is a NonFiniteError naming the search, the mass and the couplings,
  * never "allowed": every comparison below that a NaN would fail is guarded.
@@ -31,7 +36,7 @@ export class RecastAtMass {
   private readonly tauDp: number;
   private readonly t1: number;
   private readonly mechanisms: { key: string; f: number }[];
-  private readonly buf = new Float64Array(STATES.length);
+  private readonly buf: Float64Array;
   /** Displaced searches: the dark photon's r(ε) at the nearest grid mass, and Γ_A'(ε=1). */
   private readonly displaced?: { eps: Float64Array; logEps: Float64Array; logR: Float64Array; gammaUnit: number };
   /** Beam dumps: κ = t0 Γ_A'(ε=1)/ħ fixed by the two edges, the decay-volume ratio and Γ_A'(ε=1). */
@@ -49,13 +54,15 @@ export class RecastAtMass {
     this.epsLim = grid ? grid.epsMin : displacedSearch ? Number.POSITIVE_INFINITY : epsLimit(loadLimit(search.name), m);
     this.epsUp = grid || displacedSearch ? Number.POSITIVE_INFINITY : epsUpper(loadLimit(search.name), m);
     this.width = width;
+    this.buf = new Float64Array(width.states.length);
     const invisible = search.decays.includes("invisible");
-    this.stateIdx = invisible ? INVISIBLE : search.decays.map((d) => STATES.indexOf(d as (typeof STATES)[number])).filter((i) => i >= 0);
+    // The search's states (the neutrinos for "invisible") plus the model's extra channels of the matching class.
+    this.stateIdx = width.indices(search.decays);
     // The dark photon's widths scale as ε² (its couplings are linear in ε, X–Z mixing included), so they are
     // computed at a small reference ε and scaled: limits near |ε| ~ 1 (old or edge-of-table curves) stay finite.
     const epsRef = 1e-6;
     const dp = couplings(DARK_PHOTON, 0, { eps: epsRef }, m);
-    const totalRef = this.width.partial(dp, this.buf);
+    const totalRef = this.width.partial(dp, this.buf, false); // the dark photon has no extra channels
     const totalDp = totalRef * (Number.isFinite(this.epsLim) ? (this.epsLim / epsRef) ** 2 : 1);
     const visibleRef = this.stateIdx.reduce((s, i) => s + this.buf[i], 0);
     // A NaN here would make the search silently inactive (brDp > 0 fails). A dark photon with no open channel at all
@@ -161,8 +168,9 @@ export class RecastAtMass {
    */
   gMax(at: (g: number) => Couplings, lgMax = 0, scaling = false): number {
     if (!this.active) return Number.POSITIVE_INFINITY;
-    if (scaling && this.t1 === Number.POSITIVE_INFINITY && !this.dump && !this.displaced) {
-      // Prompt and invisible searches at fixed ε e/g_X: the BRs do not depend on g_X and S ∝ g_X².
+    if (scaling && this.width.scalesWithG && this.t1 === Number.POSITIVE_INFINITY && !this.dump && !this.displaced) {
+      // Prompt and invisible searches at fixed ε e/g_X: the BRs do not depend on g_X and S ∝ g_X² (not so when an
+      // extra channel has a fixed coupling: then the scan below).
       const g0 = 10 ** (lgMax - 3);
       const s0 = this.ratio(at(g0));
       const g = s0 > 0 ? g0 / Math.sqrt(s0) : Number.POSITIVE_INFINITY;

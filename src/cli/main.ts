@@ -35,7 +35,7 @@ const str = (describe: string, demandOption = false) => ({
 const model = (y: Argv, required = true) =>
   y.option("model", str("the model: cB,ce,cmu,ctau (charges exactly as typed, quark charge cB/3), a name (Lmu-Ltau, B-L, 3B-7Le-Lmu-Ltau), or a catalogue id (V12, C3; catalogue normalisation)", required));
 const mixing = (y: Argv) =>
-  y.option("eps", str("kinetic mixing ε: the coefficient of e·Q_f in the X current (eq. 2.2, DarkCast's ε); --eps or --eps-ratio is required"))
+  y.option("eps", str("kinetic mixing ε: the coefficient of e·Q_f in the X current (eq. 2.2, DarkCast's ε), or 'loop' for the mixing the model's charged fermions induce (core eq. 5.5); --eps or --eps-ratio is required unless the model file sets kineticMixing"))
     .option("eps-ratio", str("kinetic mixing as ε·e/g_X (Table 1's column); --eps or --eps-ratio is required"));
 const mass = (y: Argv, required = true) => y.option("mx", str("m_X in GeV or with a case-sensitive unit: 200MeV, 1.5GeV (meV is milli-eV)", required));
 const coupling = (y: Argv) => y.option("g", str("the gauge coupling g_X, 0 < g_X ≤ √(4π) (required, except for DarkPhoton)"));

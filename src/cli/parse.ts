@@ -1,4 +1,5 @@
 import { couplings, EPS_MAX, type Mixing } from "../couplings/couplings.js";
+import { loopEpsRatio } from "../couplings/loop.js";
 import { UserError } from "../errors.js";
 import { isDarkPhoton, type Model } from "../models/model.js";
 import { catalogueLabel, resolveModel } from "../models/spec.js";
@@ -18,18 +19,27 @@ export function parseCoupling(input: unknown, what = "--g"): number {
   return g;
 }
 
-/** The kinetic mixing from --eps or --eps-ratio (exactly one). */
-export function parseMixing(args: { eps?: unknown; epsRatio?: unknown }, required = true): Mixing | undefined {
+/**
+ * The kinetic mixing from --eps or --eps-ratio (exactly one). `--eps loop` is the loop-induced mixing of the model's
+ * charges (couplings/loop.ts), a fixed ε·e/g_X; a model file with "kineticMixing": "loop" takes it when neither option
+ * is given (an explicit option overrides the file).
+ */
+export function parseMixing(args: { eps?: unknown; epsRatio?: unknown }, required = true, model?: Model): Mixing | undefined {
   const hasEps = args.eps !== undefined;
   const hasRatio = args.epsRatio !== undefined;
   if (hasEps && hasRatio) throw new UserError("give either --eps or --eps-ratio, not both");
+  if (hasEps && String(args.eps).trim() === "loop") {
+    if (!model) throw new UserError("--eps loop needs a model");
+    return { epsRatio: loopEpsRatio(model.charges, model.kineticMixing ?? {}) };
+  }
   if (hasEps) {
     const eps = parseNumber(args.eps, "--eps");
     if (!(Math.abs(eps) < EPS_MAX)) throw new UserError(`--eps: |ε| = ${Math.abs(eps)} is not a small mixing with the photon (the engine takes |ε| < ${EPS_MAX})`);
     return { eps };
   }
   if (hasRatio) return { epsRatio: parseNumber(args.epsRatio, "--eps-ratio") };
-  if (required) throw new UserError("the kinetic mixing is missing: give --eps ε or --eps-ratio εe/g_X");
+  if (model?.kineticMixing) return { epsRatio: loopEpsRatio(model.charges, model.kineticMixing) };
+  if (required) throw new UserError("the kinetic mixing is missing: give --eps ε (or --eps loop) or --eps-ratio εe/g_X");
   return undefined;
 }
 
@@ -72,7 +82,7 @@ export function parsePoint(a: PointArgs) {
   const mX = parseMass(a.mx);
   if (a.g === undefined && !isDarkPhoton(model)) throw new UserError("give the coupling --g g_X");
   const gX = a.g === undefined ? 0 : parseCoupling(a.g);
-  const mix = parseMixing(a) as Mixing;
+  const mix = parseMixing(a, true, model) as Mixing;
   if (gX === 0 && "epsRatio" in mix) throw new UserError("the dark photon without --g takes --eps (ε·e/g_X needs a g_X)");
   return { model, mX, gX, mix, couplings: couplings(model, gX, mix, mX) };
 }

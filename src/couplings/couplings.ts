@@ -1,6 +1,6 @@
 import { CW_MZ, E_CHARGE, G_Z, M_Z, SW_MZ, SW2_MZ } from "../constants.js";
 import { UserError } from "../errors.js";
-import type { Model } from "../models/model.js";
+import type { Chirality, Model } from "../models/model.js";
 
 /**
  * Effective couplings of the X mass eigenstate to SM fermions (core paper eqs. 2.2 and 3.5–3.10, 3.18).
@@ -42,8 +42,14 @@ export interface Couplings {
    * does not give it (vector-like models). Only the Dirac convention of the invisible width uses them.
    */
   nuR: readonly [number, number, number];
+  /** First-generation quarks (COHERENT, NSI and the production recasts read these). */
   u: ChiralCoupling;
   d: ChiralCoupling;
+  /** Heavier quarks: s (the φ of the VMD widths), c, b, t (free-quark widths, loop-induced mixing). */
+  s: ChiralCoupling;
+  c: ChiralCoupling;
+  b: ChiralCoupling;
+  t: ChiralCoupling;
   /** Vector couplings of proton (2u + d) and neutron (u + 2d). */
   p: number;
   n: number;
@@ -133,10 +139,15 @@ const FERMIONS = {
   nu: { Q: 0, T3: 0.5 },
 };
 
-function chiral(gX: number, xL: number, xR: number, f: { Q: number; T3: number }, mc: MixingCoefficients): ChiralCoupling {
+/**
+ * One fermion's couplings: g_X x plus the mixing terms of eq. (3.10), e c_w c_θ ε̂_Y Q and g_Z c_θ (t_θ − s_w ε̂_Y)
+ * (T3 − Q s_w²), plus the X–Z mass mixing of Coy–Xu eq. (2.3), g_Z sin θ (T3 − Q s_w²) (their eqs. 2.4–2.6 at leading
+ * order; Coy–Xu write the kinetic term with the opposite sign of ε).
+ */
+function chiral(gX: number, k: Chirality, f: { Q: number; T3: number }, z: number, mc: MixingCoefficients): ChiralCoupling {
   const shiftEM = E_CHARGE * mc.photon * f.Q;
-  const L = gX * xL + shiftEM + G_Z * mc.z * (f.T3 - f.Q * SW2_MZ);
-  const R = gX * xR + shiftEM + G_Z * mc.z * (-f.Q * SW2_MZ);
+  const L = gX * k.L + shiftEM + G_Z * z * (f.T3 - f.Q * SW2_MZ);
+  const R = gX * k.R + shiftEM + G_Z * z * (-f.Q * SW2_MZ);
   return { L, R, V: (L + R) / 2, A: (L - R) / 2 };
 }
 
@@ -145,24 +156,28 @@ export function couplings(model: Model, gX: number, mix: Mixing, mX: number): Co
   const eps = resolveEps(mix, gX);
   const epsY = "epsY" in mix ? mix.epsY : epsYFromEps(eps);
   const mc = mixingCoefficients(epsY, mX);
-  const lep = [0, 1, 2].map((i) => chiral(gX, model.xL[i], model.xE[i], FERMIONS.e, mc));
-  const nu = [0, 1, 2].map((i) => gX * model.xL[i] + G_Z * mc.z * FERMIONS.nu.T3) as [number, number, number];
-  const nuR = [0, 1, 2].map((i) => gX * (model.xN ?? model.xL)[i]) as [number, number, number];
-  const u = chiral(gX, model.xq, model.xq, FERMIONS.u, mc);
-  const d = chiral(gX, model.xq, model.xq, FERMIONS.d, mc);
+  const z = mc.z + (model.massMixing ?? 0);
+  const x = model.charges;
+  const u = chiral(gX, x.u, FERMIONS.u, z, mc);
+  const d = chiral(gX, x.d, FERMIONS.d, z, mc);
+  const nu = (i: number) => gX * x.nu[i] + G_Z * z * FERMIONS.nu.T3;
   return {
     gX,
     eps,
     epsY,
     epsRatio: gX === 0 ? Number.NaN : (eps * E_CHARGE) / gX,
     mX,
-    e: lep[0],
-    mu: lep[1],
-    tau: lep[2],
-    nu,
-    nuR,
+    e: chiral(gX, x.e, FERMIONS.e, z, mc),
+    mu: chiral(gX, x.mu, FERMIONS.e, z, mc),
+    tau: chiral(gX, x.tau, FERMIONS.e, z, mc),
+    nu: [nu(0), nu(1), nu(2)],
+    nuR: [gX * x.nuR[0], gX * x.nuR[1], gX * x.nuR[2]],
     u,
     d,
+    s: chiral(gX, x.s, FERMIONS.d, z, mc),
+    c: chiral(gX, x.c, FERMIONS.u, z, mc),
+    b: chiral(gX, x.b, FERMIONS.d, z, mc),
+    t: chiral(gX, x.t, FERMIONS.u, z, mc),
     p: 2 * u.V + d.V,
     n: u.V + 2 * d.V,
   };

@@ -1,6 +1,6 @@
 import type { ChargeAssignment } from "./anomaly.js";
 import { enumerateAssignments, gcd, isVectorLike } from "./enumerate.js";
-import { alphaR, type Model, type VectorCoefficients, vectorModel } from "./model.js";
+import { alphaR, fieldModel, type Model, universalFields, type VectorCoefficients, vectorModel } from "./model.js";
 
 /** One phenomenologically distinct vector-like model (section 2.2): a lepton ordering of a vector assignment. */
 export interface VectorEntry extends VectorCoefficients {
@@ -14,8 +14,17 @@ export interface VectorEntry extends VectorCoefficients {
   model: Model;
 }
 
+/**
+ * One distinct chiral model (section 5): a chiral assignment with its L and E charges placed in one flavour order
+ * (e, µ, τ) and paired with each other, the N charges as in the assignment (sorted). Models equal up to the overall
+ * sign x → −x are one entry; see `catalogue` for the sign and the order.
+ */
 export interface ChiralEntry {
   id: string;
+  /** "chiral-C17", or "Ltilde_mu-tau" for exactly the charges of eq. (5.1). */
+  name: string;
+  /** 1-based index of the chiral assignment (among `chiralAssignments`) the model comes from. */
+  assignment: number;
   xq: number;
   xL: readonly number[];
   xE: readonly number[];
@@ -27,10 +36,17 @@ export interface Catalogue {
   maxCharge: number;
   assignments: ChargeAssignment[];
   vectorAssignments: number;
+  /** Number of chiral assignments (21 at |x| ≤ 10). */
   chiralAssignments: number;
+  /** Number of distinct chiral models (`chiral.length`). */
+  chiralModels: number;
   vector: VectorEntry[];
   chiral: ChiralEntry[];
 }
+
+/** The L̃_µ−τ model of the core paper, eq. (5.1), with its signs and flavour order (e, µ, τ). */
+export const LTILDE_MU_TAU: ChargeAssignment = { xq: 0, xL: [-1, 7, -6], xE: [1, 6, -7], xN: [-7, -2, 9] };
+export const LTILDE_MU_TAU_NAME = "Ltilde_mu-tau";
 
 const PERMUTATIONS = [
   [0, 1, 2],
@@ -56,7 +72,19 @@ export function normaliseVector(c: VectorCoefficients): VectorCoefficients {
 
 const cache = new Map<number, Catalogue>();
 
-/** The model catalogue at a charge bound (section 2.2): 276 = 255 + 21 assignments and 419 vector models at 10. */
+/**
+ * The model catalogue at a charge bound (section 2.2): 276 = 255 + 21 assignments and 419 vector models at 10.
+ *
+ * Chiral models: each chiral assignment is expanded into every flavour order of its L charges combined with every
+ * flavour order of its E charges (i.e. every order and every L–E pairing), N kept as in the assignment (sorted);
+ * repeated charges make some of these equal and they are kept once. Models equal up to the overall sign x → −x
+ * (x_q and N included) are one entry, written with the sign whose flat vector (x_q, x_L, x_E, x_N), flavour order
+ * e, µ, τ, is lexicographically smaller, i.e. whose first non-zero charge is negative. This keeps x_q ≤ 0 as in the
+ * assignments and gives L̃_µ−τ exactly the signs of eq. (5.1) (x_q = 0, x_{L_e} = −1); within an assignment with
+ * x_q = 0 the entries can carry either sign of its multisets. At |x| ≤ 10: 621 models = 16 × 36 + 5 × 9 (an
+ * assignment with a repeated L or E charge has 9 orderings). Ids C1..Cn run over the assignments in catalogue
+ * order and, within one, over its models in descending lexicographic order of (x_q, x_L, x_E, x_N).
+ */
 export function catalogue(maxCharge = 10): Catalogue {
   const hit = cache.get(maxCharge);
   if (hit) return hit;
@@ -80,14 +108,25 @@ export function catalogue(maxCharge = 10): Catalogue {
     const model = vectorModel(c, id);
     return { id, name: model.name, ...c, alpha: ar ? ar.alpha : null, R: ar ? ar.R : null, assignments: n, model };
   });
-  const chiral: ChiralEntry[] = assignments
-    .filter((a) => !isVectorLike(a))
-    .map((a, i) => {
-      const id = `C${i + 1}`;
-      const name = `chiral-${id}`;
-      return { id, xq: a.xq, xL: a.xL, xE: a.xE, xN: a.xN, model: { id, name, xq: a.xq, xL: a.xL, xE: a.xE, xN: a.xN } };
-    });
-  const cat = { maxCharge, assignments, vectorAssignments: vectorAssignments.length, chiralAssignments: chiral.length, vector, chiral };
+  const chiralAssignments = assignments.filter((a) => !isVectorLike(a));
+  const chiral: ChiralEntry[] = [];
+  chiralAssignments.forEach((a, k) => {
+    for (const m of chiralModelsOf(a)) {
+      const id = `C${chiral.length + 1}`;
+      const name = sameCharges(m, LTILDE_MU_TAU) ? LTILDE_MU_TAU_NAME : `chiral-${id}`;
+      const model = fieldModel(name, universalFields(m.xq, m.xL, m.xE, m.xN), { id });
+      chiral.push({ id, name, assignment: k + 1, xq: m.xq, xL: m.xL, xE: m.xE, xN: m.xN, model });
+    }
+  });
+  const cat = {
+    maxCharge,
+    assignments,
+    vectorAssignments: vectorAssignments.length,
+    chiralAssignments: chiralAssignments.length,
+    chiralModels: chiral.length,
+    vector,
+    chiral,
+  };
   cache.set(maxCharge, cat);
   return cat;
 }
@@ -105,4 +144,43 @@ function compareVectors(a: VectorCoefficients, b: VectorCoefficients): number {
   const vb = [b.cB, b.ce, b.cmu, b.ctau];
   for (let i = 0; i < 4; i++) if (va[i] !== vb[i]) return vb[i] - va[i];
   return 0;
+}
+
+type Triple3 = readonly [number, number, number];
+const permute = (v: Triple3, p: readonly number[]): Triple3 => [v[p[0]], v[p[1]], v[p[2]]];
+const negate = (v: Triple3): Triple3 => [-v[0] + 0, -v[1] + 0, -v[2] + 0];
+const ascending = (v: Triple3): Triple3 => [...v].sort((x, y) => x - y) as unknown as Triple3;
+const flatCharges = (a: ChargeAssignment): number[] => [a.xq, ...a.xL, ...a.xE, ...a.xN];
+
+function sameCharges(a: ChargeAssignment, b: ChargeAssignment): boolean {
+  const fa = flatCharges(a);
+  const fb = flatCharges(b);
+  return fa.every((x, i) => x === fb[i]);
+}
+
+/** Descending lexicographic order of (x_q, x_L, x_E, x_N). */
+function compareFlat(a: ChargeAssignment, b: ChargeAssignment): number {
+  const fa = flatCharges(a);
+  const fb = flatCharges(b);
+  for (let i = 0; i < fa.length; i++) if (fa[i] !== fb[i]) return fb[i] - fa[i];
+  return 0;
+}
+
+/**
+ * The distinct chiral models of one assignment: every order of x_L times every order of x_E, x_N as given (sorted),
+ * each with the sign whose flat vector (x_q, x_L, x_E, x_N) is lexicographically smaller (its first non-zero
+ * charge negative), duplicates dropped; sorted in descending lexicographic order. A model and its negative are never
+ * both generated (the negative is an ordering of −a, whose multisets differ from a's for every chiral assignment),
+ * so each class {m, −m} appears once.
+ */
+function chiralModelsOf(a: ChargeAssignment): ChargeAssignment[] {
+  const out = new Map<string, ChargeAssignment>();
+  for (const p of PERMUTATIONS)
+    for (const q of PERMUTATIONS) {
+      const m: ChargeAssignment = { xq: a.xq, xL: permute(a.xL, p), xE: permute(a.xE, q), xN: ascending(a.xN) };
+      const neg: ChargeAssignment = { xq: -a.xq + 0, xL: negate(m.xL), xE: negate(m.xE), xN: ascending(negate(m.xN)) };
+      const c = compareFlat(m, neg) > 0 ? m : neg; // the lexicographically smaller of ±m
+      out.set(flatCharges(c).join(","), c);
+    }
+  return [...out.values()].sort(compareFlat);
 }

@@ -79,7 +79,7 @@ export function gcd(a: number, b: number): number {
 
 const sortTriple = (v: readonly number[]) => [...v].sort((x, y) => x - y) as unknown as readonly [number, number, number];
 
-/** Divide by the gcd and fix the overall sign (the lexicographically larger of ±a). */
+/** Divide by the gcd and fix the overall sign (the lexicographically smaller of ±a, flat order x_q, L, E, N). */
 function canonical(a: ChargeAssignment): ChargeAssignment {
   const all = [a.xq, ...a.xL, ...a.xE, ...a.xN];
   const g = all.reduce(gcd, 0) || 1;

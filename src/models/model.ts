@@ -1,24 +1,135 @@
 /**
- * A U(1)_X model as the phenomenology sees it: the charges of the SM fields (N_i are heavy and dropped).
- * Lepton index 0, 1, 2 = e, µ, τ.
+ * A U(1)_X model as the phenomenology sees it. Every model, however it is entered, carries `charges`: the couplings
+ * per unit g_X of the mass-basis fermions, left- and right-handed (the effective form of Coy–Xu eq. 2.1 and of
+ * DarkCast's model files). Models entered as gauge charges also keep those (`fields`), from which the anomaly sums
+ * follow. Lepton and generation index 0, 1, 2 = e, µ, τ (first, second, third generation).
  */
+export type Triple = readonly [number, number, number];
+
+/** Left- and right-handed charges of one fermion (per unit g_X). */
+export interface Chirality {
+  L: number;
+  R: number;
+}
+
+/** Charges per unit g_X of every SM fermion in the mass basis (flavour-diagonal). */
+export interface FermionCharges {
+  e: Chirality;
+  mu: Chirality;
+  tau: Chirality;
+  u: Chirality;
+  d: Chirality;
+  s: Chirality;
+  c: Chirality;
+  b: Chirality;
+  t: Chirality;
+  /** Left-handed neutrinos ν_e, ν_µ, ν_τ. */
+  nu: Triple;
+  /** Right-handed partners N_e, N_µ, N_τ (used only by the Dirac convention of the invisible width). */
+  nuR: Triple;
+}
+
+/** Gauge charges per field and generation (core paper section 2.2): quark doublets Q, singlets u and d, leptons L, E, N. */
+export interface FieldCharges {
+  Q: Triple;
+  u: Triple;
+  d: Triple;
+  L: Triple;
+  E: Triple;
+  /** Right-handed neutrinos; absent means no N fields (zero in the anomaly sums). */
+  N?: Triple;
+}
+
+/** An extra decay channel of X beyond the SM fermions and hadrons (model files' "decays"). */
+export interface ExtraDecay {
+  /** A name for the channel, shown in `u1x widths` as its state. */
+  name: string;
+  /** The width formula: a Dirac fermion pair or a complex scalar pair (widths/extra.ts). */
+  formula: "fermion" | "scalar";
+  /** Mass of each final-state particle (GeV). */
+  mass: number;
+  /** Its U(1)_X charge (coupling g_X × charge) … */
+  charge?: number;
+  /** … or a fixed coupling independent of g_X. */
+  coupling?: number;
+  /** How searches see the final state: invisible, as e+e−, as µ+µ−, or not at all (`unseen`). */
+  class: "invisible" | "e_e" | "mu_mu" | "unseen";
+}
+
+/** Kinetic mixing induced by fermion loops below the scale where it vanishes (core eq. 5.5, Coy–Xu eqs. 2.11–2.12). */
+export interface LoopMixing {
+  /** Λ (GeV) where ε = 0; needed only when Σ_f N_c Q_f x_V,f ≠ 0 (the loop is then divergent). */
+  scale?: number;
+}
+
 export interface Model {
   /** Catalogue id ("V12", "C3") when the charges are exactly the catalogue entry's. */
   id?: string;
   /** The catalogue entry these charges are a multiple of: charges = factor × the entry's (factor 1 for an id). */
   catalogue?: { id: string; factor: number };
   name: string;
-  /** Universal quark charge. */
-  xq: number;
-  xL: readonly [number, number, number];
-  xE: readonly [number, number, number];
-  /** Right-handed neutrino charges, when known (information only). */
-  xN?: readonly [number, number, number];
+  /** The effective charges every term reads. */
+  charges: FermionCharges;
+  /** The gauge charges, when the model is given by them (catalogue, specs, "charges" model files). */
+  fields?: FieldCharges;
+  /** The model file says the charges are anomalous (U(1)_B): the anomaly sums are reported, not enforced. */
+  anomalous?: boolean;
+  /** Loop-induced kinetic mixing: the model fixes ε e/g_X (`--eps loop`). */
+  kineticMixing?: LoopMixing;
+  /** sin θ of the X–Z mass mixing of Coy–Xu eq. (2.3), absolute. */
+  massMixing?: number;
+  /** Extra decay channels. */
+  decays?: readonly ExtraDecay[];
+  /** Where the model comes from: a file path and the citation it gives. */
+  source?: { file?: string; cite?: string };
+}
+
+const triple = (x: number): Triple => [x, x, x];
+
+/** The effective charges of gauge charges (flavour-diagonal mass basis, no CKM). */
+export function chargesOfFields(f: FieldCharges): FermionCharges {
+  const lr = (L: number, R: number): Chirality => ({ L, R });
+  return {
+    e: lr(f.L[0], f.E[0]),
+    mu: lr(f.L[1], f.E[1]),
+    tau: lr(f.L[2], f.E[2]),
+    u: lr(f.Q[0], f.u[0]),
+    c: lr(f.Q[1], f.u[1]),
+    t: lr(f.Q[2], f.u[2]),
+    d: lr(f.Q[0], f.d[0]),
+    s: lr(f.Q[1], f.d[1]),
+    b: lr(f.Q[2], f.d[2]),
+    nu: f.L,
+    nuR: f.N ?? f.L,
+  };
+}
+
+/** Gauge charges with one universal quark charge (the catalogue's x_Q = x_U = x_D = x_q). */
+export function universalFields(xq: number, xL: Triple, xE: Triple, xN?: Triple): FieldCharges {
+  return { Q: triple(xq), u: triple(xq), d: triple(xq), L: xL, E: xE, ...(xN ? { N: xN } : {}) };
+}
+
+/** A model given by its gauge charges. */
+export function fieldModel(name: string, fields: FieldCharges, extra: Partial<Model> = {}): Model {
+  return { name, ...extra, fields, charges: chargesOfFields(fields) };
+}
+
+/** The universal quark charge, or undefined when quark charges differ by field or generation. */
+export function universalQuarkCharge(f: FieldCharges): number | undefined {
+  const x = f.Q[0];
+  return [...f.Q, ...f.u, ...f.d].every((y) => y === x) ? x : undefined;
 }
 
 /** The pure dark photon: every SM charge zero (it couples only through ε). */
 export function isDarkPhoton(m: Model): boolean {
-  return m.xq === 0 && m.xL.every((x) => x === 0) && m.xE.every((x) => x === 0);
+  const c = m.charges;
+  const chiral = [c.e, c.mu, c.tau, c.u, c.d, c.s, c.c, c.b, c.t];
+  return chiral.every((k) => k.L === 0 && k.R === 0) && c.nu.every((x) => x === 0) && !m.massMixing;
+}
+
+/** Vector charge x_V = (x_L + x_R)/2 and axial charge x_A = (x_L − x_R)/2 (convention of eq. 2.4). */
+export function vectorAxial(k: Chirality): { V: number; A: number } {
+  return { V: (k.L + k.R) / 2, A: (k.L - k.R) / 2 };
 }
 
 /** Table 1 coefficients: x_f = cB·B + ce·L_e + cmu·L_µ + ctau·L_τ (quark charge cB/3). */
@@ -31,16 +142,18 @@ export interface VectorCoefficients {
 
 /** The model of a Table 1 coefficient vector; anomaly freedom needs cB = −(ce + cmu + ctau)/3. */
 export function vectorModel(c: VectorCoefficients, id?: string): Model {
-  const l = [c.ce, c.cmu, c.ctau] as const;
-  return { id, name: vectorName(c), xq: c.cB / 3, xL: l, xE: l };
+  const l: Triple = [c.ce, c.cmu, c.ctau];
+  return fieldModel(vectorName(c), universalFields(c.cB / 3, l, l), id ? { id } : {});
 }
 
-/** The coefficients of a vector-like model, or undefined for a chiral one. */
+/** The coefficients of a quark-universal vector-like model, or undefined otherwise. */
 export function coefficientsOf(m: Model): VectorCoefficients | undefined {
-  if (!m.xL.every((x, i) => x === m.xE[i])) return undefined;
-  return { cB: 3 * m.xq + 0, ce: m.xL[0], cmu: m.xL[1], ctau: m.xL[2] };
+  const f = m.fields;
+  if (!f) return undefined;
+  const xq = universalQuarkCharge(f);
+  if (xq === undefined || !f.L.every((x, i) => x === f.E[i])) return undefined;
+  return { cB: 3 * xq + 0, ce: f.L[0], cmu: f.L[1], ctau: f.L[2] };
 }
-
 /** The anomaly condition of eq. (4.3) in Table 1's convention (SU(2)²X with x_H = 0). */
 export function isAnomalyFreeVector(c: VectorCoefficients, tol = 1e-9): boolean {
   return Math.abs(3 * c.cB + (c.ce + c.cmu + c.ctau)) <= tol * (1 + Math.abs(c.cB));

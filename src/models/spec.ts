@@ -1,11 +1,12 @@
 import { UserError } from "../errors.js";
 import { catalogue, type VectorEntry } from "./catalogue.js";
-import { fmtCoef, isAnomalyFreeVector, type Model, smallFraction, type VectorCoefficients, vectorModel } from "./model.js";
+import { readModelFile } from "./file.js";
+import { coefficientsOf, fmtCoef, isAnomalyFreeVector, type Model, smallFraction, universalQuarkCharge, type VectorCoefficients, vectorModel } from "./model.js";
 import { DECIMAL } from "../units.js";
 
 /**
  * Resolve a model spec: "cB,ce,cmu,ctau" (e.g. "3,-7,-1,-1"), a name ("Lmu-Ltau", "3B-7Le-Lmu-Ltau",
- * "B-L", "B-3Le"; L = Le+Lmu+Ltau), a catalogue id ("V12", "C3") or "DarkPhoton".
+ * "B-L", "B-3Le"; L = Le+Lmu+Ltau), a catalogue id ("V12", "C3"), "DarkPhoton", or a model file (file.ts).
  * Charges are taken exactly as typed (B−L is x_q = 1/3, x_ℓ = −1; the overall sign is kept); only an id uses the
  * catalogue's normalisation. A typed vector proportional to a catalogue model records that entry and the factor
  * (`catalogue`); other anomaly-free vectors are user models (their N charges are −c_ℓ, eq. 2.3).
@@ -13,6 +14,7 @@ import { DECIMAL } from "../units.js";
 export function resolveModel(spec: string, maxCharge = 10): Model {
   const s = spec.trim();
   if (!s) throw new UserError("empty model spec");
+  if (isModelFile(s)) return withCatalogue(readModelFile(s), maxCharge);
   const cat = catalogue(maxCharge);
   if (/^[VC]\d+$/i.test(s)) {
     const hit = [...cat.vector, ...cat.chiral].find((e) => e.id.toUpperCase() === s.toUpperCase());
@@ -29,6 +31,44 @@ export function resolveModel(spec: string, maxCharge = 10): Model {
   if (!hit) return model;
   const factor = proportionality(c, hit);
   return { ...model, ...(factor === 1 ? { id: hit.id } : {}), catalogue: { id: hit.id, factor } };
+}
+
+/** A spec naming a model file: FILE.json, FILE.yaml or FILE.yml. */
+export function isModelFile(spec: string): boolean {
+  return /\.(json|ya?ml)$/i.test(spec);
+}
+
+/**
+ * Record the catalogue entry a model's charges are a multiple of (quark-universal vector-like or chiral models), so
+ * that a catalogue vector written as a model file is labelled as it is when typed as a spec. Extra features of the file
+ * (mixing, decays) are kept; the name stays the file's.
+ */
+export function withCatalogue(model: Model, maxCharge = 10): Model {
+  if (model.anomalous || !model.fields) return model;
+  const cat = catalogue(maxCharge);
+  const c = coefficientsOf(model);
+  if (c) {
+    if (!isAnomalyFreeVector(c)) return model;
+    const hit = findVector(c, cat.vector);
+    return hit ? { ...model, catalogue: { id: hit.id, factor: proportionality(c, hit) } } : model;
+  }
+  const f = model.fields;
+  const xq = universalQuarkCharge(f);
+  if (xq === undefined) return model;
+  // Chiral: the entry whose (x_q, x_L, x_E) — and x_N where the file gives it — the charges are a multiple of.
+  const mine = [xq, ...f.L, ...f.E, ...(f.N ?? [])];
+  for (const e of cat.chiral) {
+    const theirs = [e.xq, ...e.xL, ...e.xE, ...(f.N ? e.xN : [])];
+    const k = mine.find((x) => x !== 0);
+    const j = theirs[mine.indexOf(k as number)];
+    if (k === undefined || !j) continue;
+    const factor = k / j;
+    if (theirs.every((y, i) => Math.abs(y * factor - mine[i]) <= 1e-12 * Math.max(1, Math.abs(mine[i])))) {
+      const snapped = smallFraction(factor);
+      return { ...model, catalogue: { id: e.id, factor: snapped ? snapped[0] / snapped[1] : factor } };
+    }
+  }
+  return model;
 }
 
 /** The catalogue entry proportional to c (either sign), if any. */
@@ -97,7 +137,7 @@ function parseName(s: string): VectorCoefficients {
   while (pos < t.length) {
     re.lastIndex = pos;
     m = re.exec(t);
-    if (!m || m[0] === "") throw new UserError(`unknown model '${s}': expected a name like Lmu-Ltau or 3B-7Le-Lmu-Ltau, cB,ce,cmu,ctau, or an id like V12`);
+    if (!m || m[0] === "") throw new UserError(`unknown model '${s}': expected a name like Lmu-Ltau or 3B-7Le-Lmu-Ltau, cB,ce,cmu,ctau, an id like V12, or a model file FILE.json`);
     const sign = m[1] === "-" ? -1 : 1;
     const coef = m[2] ? fraction(m[2]) : 1;
     for (const k of SYMBOLS[m[3]]) c[k] += sign * coef;

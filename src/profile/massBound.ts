@@ -5,7 +5,7 @@ import { gaussianChi2, measurement } from "../likelihood/measurements.js";
 import type { LikelihoodOptions } from "../likelihood/types.js";
 import { CW_MZ, E_CHARGE, G_F, M_MU } from "../constants.js";
 import { couplings } from "../couplings/couplings.js";
-import type { Model } from "../models/model.js";
+import { fieldModel, type Model, universalFields } from "../models/model.js";
 import { nelderMead } from "../numerics/nelderMead.js";
 
 /**
@@ -37,7 +37,7 @@ export function massBoundRow(mX: number, options: LikelihoodOptions = {}, triden
   const moments = trident === "kernel" ? kernelMoments(committedKernel(), mX) : undefined;
   const chi2 = (a: number, b: number, epsY: number) => {
     if (Math.abs(epsY) >= 0.9) return 1e9;
-    const m: Model = { name: "L2", xq: 0, xL: [0, a, 0], xE: [0, b, 0] };
+    const m: Model = fieldModel("L2", universalFields(0, [0, a, 0], [0, b, 0]));
     const c = couplings(m, 1, { epsY }, mX);
     const da = deltaAmu(loop, c.mu.V, c.mu.A);
     const R = moments ? kernelRatio(moments, c.nu[1] * c.mu.V, c.nu[1] * c.mu.A) : tridentRatio(eft * c.nu[1] * c.mu.V, eft * c.nu[1] * c.mu.A);

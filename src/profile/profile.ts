@@ -1,5 +1,6 @@
 import { E_CHARGE } from "../constants.js";
 import { EPS_PROFILE_MAX } from "../couplings/couplings.js";
+import { loopEpsRatio } from "../couplings/loop.js";
 import type { Chi2 } from "../likelihood/compose.js";
 import { isDarkPhoton } from "../models/model.js";
 import { brentMinimize } from "../numerics/minimize1d.js";
@@ -39,7 +40,55 @@ const LG_MIN = -8;
 const LG_MAX = Math.log10(Math.sqrt(4 * Math.PI)); // g_X ≤ √(4π): intervals end there
 
 export function fitModel(chi2: Chi2, opts: ProfileOptions = {}): FitResult {
-  return isDarkPhoton(chi2.model) ? fitDarkPhoton(chi2) : fitCharged(chi2, opts);
+  const m = chi2.model;
+  if (isDarkPhoton(m)) return fitDarkPhoton(chi2);
+  if (m.kineticMixing) return fitFixedRatio(chi2, loopEpsRatio(m.charges, m.kineticMixing), opts);
+  return fitCharged(chi2, opts);
+}
+
+/**
+ * A model whose ε·e/g_X is fixed (loop-induced mixing, couplings/loop.ts): Δχ² is profiled over g_X alone, on a grid in
+ * log10 g_X refined by Brent; the Δχ² = 1 interval of g_X is bisected from the grid, and the ε·e/g_X "interval" is
+ * the fixed value.
+ */
+function fitFixedRatio(chi2: Chi2, r: number, opts: ProfileOptions): FitResult {
+  let evals = 0;
+  const f = (lg: number) => {
+    evals++;
+    const g = 10 ** lg;
+    if (Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE) return 1e6 * (1 + Math.abs(r * g));
+    return chi2.total(chi2.couplings(g, { epsRatio: r }));
+  };
+  const grid: { lg: number; f: number }[] = [];
+  for (let lg = LG_MIN; lg <= LG_MAX + 1e-9; lg += 0.05) grid.push({ lg, f: f(lg) });
+  const k = grid.reduce((b, p, i) => (p.f < grid[b].f ? i : b), 0);
+  const m = brentMinimize(f, grid[Math.max(0, k - 1)].lg, grid[Math.min(grid.length - 1, k + 1)].lg, 1e-8);
+  const lgBest = m.fx <= grid[k].f ? m.x : grid[k].lg;
+  const c = chi2.couplings(10 ** lgBest, { epsRatio: r });
+  const ev = chi2.evaluate(c);
+  const converged = m.converged || m.fx >= grid[k].f;
+  let intervals: FitResult["intervals"] = null;
+  if (opts.intervals !== false) {
+    const level = ev.total + 1;
+    const cross = (dir: 1 | -1): number | null => {
+      let inside = lgBest;
+      for (let lg = lgBest + dir * 0.02; dir > 0 ? lg <= LG_MAX : lg >= LG_MIN; lg += dir * 0.02) {
+        if (f(lg) > level) {
+          let [lo, hi] = [inside, lg];
+          for (let i = 0; i < 30; i++) {
+            const mid = 0.5 * (lo + hi);
+            if (f(mid) > level) hi = mid;
+            else lo = mid;
+          }
+          return 10 ** (0.5 * (lo + hi));
+        }
+        inside = lg;
+      }
+      return null;
+    };
+    intervals = { gX: [cross(-1), cross(1)], epsRatio: [r, r], converged: true };
+  }
+  return { gX: c.gX, eps: c.eps, epsRatio: r, dchi2: ev.total, terms: ev.terms, observables: ev.observables, intervals, converged, evaluations: evals };
 }
 
 function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
@@ -61,7 +110,8 @@ function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
   // the terms prefer (their `preferredCoupling`, e.g. the g_X that explains Δa_µ) and far below them.
   const m = chi2.model;
   const special = [0, ...chi2.zeros()];
-  const span = Math.max(...special.map(Math.abs), ...m.xL.map(Math.abs)) + 4;
+  const lep = [m.charges.e, m.charges.mu, m.charges.tau].flatMap((k) => [Math.abs(k.L), Math.abs(k.R)]);
+  const span = Math.max(...special.map(Math.abs), ...lep) + 4;
   const rs = new Set<number>();
   for (let r = -span; r <= span + 1e-9; r += span / 15) rs.add(Number(r.toFixed(6)));
   for (const s of special) for (const d of [0, -0.03, 0.03, -0.1, 0.1, -0.3, 0.3]) rs.add(Number((s + d).toFixed(6)));

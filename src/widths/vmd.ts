@@ -1,3 +1,4 @@
+import { M_QUARK } from "../constants.js";
 import type { Couplings } from "../couplings/couplings.js";
 import { dataDir } from "../data/dataDir.js";
 import { readTable, type TableSpec } from "../data/table.js";
@@ -84,12 +85,12 @@ const DP = { rho0: 1, omega: 1 / 3, phi: -1 / 3 } as const;
 /**
  * The weights of the R-components for couplings c, in MESONS order, written into out (length 4, no allocation):
  * (c_ρ/c_ρ^{A'})², (c_ω/c_ω^{A'})², (c_φ/c_φ^{A'})² and (c_ω c_φ)/(c_ω^{A'} c_φ^{A'}), with c_ρ = g_u − g_d,
- * c_ω = g_u + g_d, c_φ = g_s = g_d (vector couplings).
+ * c_ω = g_u + g_d, c_φ = g_s (vector couplings).
  */
 export function mesonWeights(c: Couplings, out: Float64Array): Float64Array {
   const rho = (c.u.V - c.d.V) / DP.rho0;
   const omega = (c.u.V + c.d.V) / DP.omega;
-  const phi = c.d.V / DP.phi;
+  const phi = c.s.V / DP.phi;
   out[0] = rho * rho;
   out[1] = omega * omega;
   out[2] = phi * phi;
@@ -104,11 +105,5 @@ export function hadronicRComponents(tables: HadronicTables, state: string, m: nu
   return out;
 }
 
-// Quark masses for the free-quark width above 2 GeV (PDG 2022 MS-bar: m_c(m_c), m_b(m_b); s at 2 GeV).
-export const QUARKS = [
-  { name: "u", m: 0.00216, up: true },
-  { name: "d", m: 0.00467, up: false },
-  { name: "s", m: 0.0934, up: false },
-  { name: "c", m: 1.27, up: true },
-  { name: "b", m: 4.18, up: false },
-];
+/** The quarks of the free-quark width above 2 GeV (masses in constants.ts; t is far above any m_X here). */
+export const QUARKS = (["u", "d", "s", "c", "b"] as const).map((name) => ({ name, m: M_QUARK[name], up: name === "u" || name === "c" }));

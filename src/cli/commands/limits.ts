@@ -46,7 +46,7 @@ export function limitsCommand(a: LimitsArgs): string {
   exclusive(a as never, "mx", "scan", "--scan LO:HI gives curves over a mass range, --mx one mass");
   exclusive(a as never, "g", "scan", "--g evaluates the searches at one point (give --mx)");
   const model = resolveModel(a.model, a.maxCharge);
-  const mix = parseMixing(a) as Mixing;
+  const mix = parseMixing(a, true, model) as Mixing;
   const neutrinos = parseNeutrinos(a.neutrinos);
   const gPoint = a.g === undefined ? undefined : parseCoupling(a.g);
   // Every argument is checked before any data file is read.
@@ -72,7 +72,7 @@ export function limitsCommand(a: LimitsArgs): string {
   const ceilingWhy = "epsRatio" in mix && top < 0 ? `|ε| ≤ 0.5 at ε·e/g_X = ${mix.epsRatio} means g_X ≤ ${Number(gCeiling.toPrecision(3))}` : "g_X ≤ 1";
   const one = (m: number): Record<string, SearchLimit> => {
     const out: Record<string, SearchLimit> = {};
-    const width = new WidthCalculator(m, tables, neutrinos);
+    const width = new WidthCalculator(m, tables, neutrinos, model.decays);
     for (const s of searches) {
       const r = new RecastAtMass(s, m, tables, width);
       const base = { production: s.production, decays: s.decays, efficiency: s.efficiency.type, epsLimit: Number.isFinite(r.epsLim) ? r.epsLim : null };

@@ -21,6 +21,7 @@ export function modelsCommand(a: ModelsArgs): string {
     vectorAssignments: cat.vectorAssignments,
     chiralAssignments: cat.chiralAssignments,
     vectorModels: cat.vector.length,
+    chiralModels: cat.chiralModels,
   };
   if (format === "json") {
     if (a.category === "vector") return toJson(vector);
@@ -28,7 +29,8 @@ export function modelsCommand(a: ModelsArgs): string {
     return toJson({ counts, vector, chiral });
   }
   const f = format as Exclude<Format, "json">;
-  const summary = `U(1)_X catalogue, |x| <= ${cat.maxCharge}: ${counts.assignments} assignments = ${counts.vectorAssignments} vector-like + ${counts.chiralAssignments} chiral; ${counts.vectorModels} distinct vector models`;
+  const summary = `U(1)_X catalogue, |x| <= ${cat.maxCharge}: ${counts.assignments} assignments = ${counts.vectorAssignments} vector-like + ${counts.chiralAssignments} chiral; ${counts.vectorModels} distinct vector models, ${counts.chiralModels} distinct chiral models`;
+  const csummary = `${counts.chiralModels} distinct chiral models from the ${counts.chiralAssignments} chiral assignments (|x| <= ${cat.maxCharge}): every flavour order (e, mu, tau) and L-E pairing, N kept, up to the overall sign (first non-zero charge negative)`;
   const vtab = renderRows(vector, [
     { header: "id", value: (r) => r.id },
     { header: "name", value: (r) => r.name },
@@ -42,11 +44,13 @@ export function modelsCommand(a: ModelsArgs): string {
   ], f, f === "table" || f === "md" ? summary : undefined);
   const ctab = renderRows(chiral, [
     { header: "id", value: (r) => r.id },
-    { header: "xq", value: (r) => r.xq },
+    { header: "name", value: (r) => r.name },
+    { header: "assignment", value: (r) => r.assignment },
+    { header: "xq", latex: "$x_q$", value: (r) => r.xq },
     { header: "xL", value: (r) => `(${r.xL.join(",")})` },
     { header: "xE", value: (r) => `(${r.xE.join(",")})` },
     { header: "xN", value: (r) => `(${r.xN.join(",")})` },
-  ], f);
+  ], f, (f === "table" || f === "md") && a.category === "chiral" ? csummary : undefined);
   if (a.category === "vector") return vtab;
   if (a.category === "chiral") return ctab;
   return f === "csv" ? vtab : `${vtab}\n${ctab}`;
