@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { modelsCommand } from "../src/cli/commands/models.js";
 import { anomalySums } from "../src/models/anomaly.js";
 import { catalogue } from "../src/models/catalogue.js";
-import { enumerateAssignments } from "../src/models/enumerate.js";
+import { enumerateAssignments, isVectorLike } from "../src/models/enumerate.js";
+import { admitsMuoquark } from "../src/models/muoquark.js";
 
 // Reference: Greljo, Stangl, Thomsen, Zupan (2022), section 2.2 (21 chiral assignments at |x| ≤ 10) and
 // eq. (5.1): L̃_µ−τ has x_L = (−1, 7, −6), x_E = (1, 6, −7), x_N = (−7, −2, 9), x_q = 0.
@@ -207,5 +208,24 @@ describe("u1x models --category chiral", () => {
     expect(tex).toContain("\\begin{tabular}");
     expect(tex).toContain("Ltilde\\_mu-tau");
     expect(modelsCommand({ category: "vector", maxCharge: 10, format: "csv" }).split("\n")[0]).toBe("id,name,cB,ce,cmu,ctau,alpha,R,assignments");
+  });
+});
+
+describe("the S₃ muoquark (core paper section 6)", () => {
+  it("273 of the 276 assignments admit it (252 + 21); the dark photon, B−L and N_i − N_j do not", () => {
+    const all = enumerateAssignments(10);
+    const ok = all.filter(admitsMuoquark);
+    expect(all.length).toBe(276);
+    expect(ok.length).toBe(273);
+    expect(ok.filter(isVectorLike).length).toBe(252); // section 1: "252+21 satisfy the muoquark criteria"
+    const failing = all.filter((a) => !admitsMuoquark(a));
+    const zero = [0, 0, 0];
+    expect(failing).toEqual(
+      expect.arrayContaining([
+        { xq: 0, xL: zero, xE: zero, xN: zero }, // the dark photon
+        { xq: 0, xL: zero, xE: zero, xN: [-1, 0, 1] }, // N_i − N_j
+        { xq: -1, xL: [3, 3, 3], xE: [3, 3, 3], xN: [3, 3, 3] }, // B − L (×−3)
+      ]),
+    );
   });
 });

@@ -113,8 +113,9 @@ export function buildCli(argv: string[], out: (s: string) => void) {
         .option("energy", str("with --rebuild: neutrino energies, comma-separated (default 160GeV)")),
       run((a) => tridentCommand(a as never)))
     .command("fit", "profile one model over (g_X, ε) at m_X", (y) => terms(mass(model(y))), run((a) => fitCommand(a as never)))
-    .command("rank", "every vector-like model profiled at m_X (Table 1), or with m_X profiled too, sorted by Δχ²", (y) =>
+    .command("rank", "every vector-like (or chiral) model profiled at m_X (Table 1), or with m_X profiled too, sorted by Δχ²", (y) =>
       threads(range(terms(mass(y, false)), "10MeV", "4GeV"))
+        .option("category", str("vector (Table 1) or chiral (section 5; default terms add apv, ae, texono, charm2, trident) (default: vector)"))
         .option("top", str("show only the best N rows (default: all)"))
         .option("intervals", { type: "boolean", describe: "also compute the Δχ² = 1 intervals (default: no)" })
         .option("profile-mass", { type: "boolean", describe: "profile m_X too, over [--from, --to] (default: no; not with --mx)" }),

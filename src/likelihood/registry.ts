@@ -1,18 +1,28 @@
+import { ae } from "../../likelihoods/ae/index.js";
 import { amu } from "../../likelihoods/amu/index.js";
+import { apv } from "../../likelihoods/apv/index.js";
 import { borexino } from "../../likelihoods/borexino/index.js";
+import { charm2 } from "../../likelihoods/charm2/index.js";
 import { coherent } from "../../likelihoods/coherent/index.js";
 import { ew } from "../../likelihoods/ew/index.js";
 import { nsi } from "../../likelihoods/nsi/index.js";
 import { resonances } from "../../likelihoods/resonances/index.js";
+import { texono } from "../../likelihoods/texono/index.js";
 import { trident } from "../../likelihoods/trident/index.js";
 import { UserError } from "../errors.js";
 import type { Likelihood, ObservableInfo } from "./types.js";
 
 /** Every Δχ² module; one line per folder in likelihoods/. */
-export const REGISTRY: readonly Likelihood<unknown>[] = [amu, borexino, nsi, coherent, resonances, trident, ew] as Likelihood<unknown>[];
+export const REGISTRY: readonly Likelihood<unknown>[] = [amu, borexino, nsi, coherent, resonances, trident, ew, apv, ae, texono, charm2] as Likelihood<unknown>[];
 
 /** The default selection: the global Δχ² of eq. (B.1), as in the paper's Table 1. Trident and EW are opt-in. */
 export const DEFAULT_LIKELIHOODS = ["amu", "borexino", "nsi", "coherent", "resonances"];
+
+/**
+ * The default terms of the chiral ranking (`rank --category chiral`, core paper section 5): eq. (B.1) plus the terms
+ * that see axial couplings or the muon neutrino directly — APV, (g−2)_e, TEXONO, CHARM-II and CCFR trident.
+ */
+export const CHIRAL_LIKELIHOODS = [...DEFAULT_LIKELIHOODS, "apv", "ae", "texono", "charm2", "trident"];
 
 /** The metadata of an observable, from the module that reports it (undefined if none declares it). */
 export function observableInfo(name: string): ObservableInfo | undefined {

@@ -23,6 +23,8 @@ export interface FitResult {
   /** ε e/g_X; null for the dark photon. */
   epsRatio: number | null;
   dchi2: number;
+  /** The selected terms' χ² at the SM point (no X); dchi2 − chi2SM is the preference over the SM. */
+  chi2SM?: number;
   terms: Record<string, number>;
   observables: Record<string, number>;
   /** Δχ² = 1 profile intervals; null ends lie beyond the scanned range; `converged` is false if an inner profile hit its cap. */
@@ -41,9 +43,9 @@ const LG_MAX = Math.log10(Math.sqrt(4 * Math.PI)); // g_X ≤ √(4π): interval
 
 export function fitModel(chi2: Chi2, opts: ProfileOptions = {}): FitResult {
   const m = chi2.model;
-  if (isDarkPhoton(m)) return fitDarkPhoton(chi2);
-  if (m.kineticMixing) return fitFixedRatio(chi2, loopEpsRatio(m.charges, m.kineticMixing), opts);
-  return fitCharged(chi2, opts);
+  const fit = isDarkPhoton(m) ? fitDarkPhoton(chi2) : m.kineticMixing ? fitFixedRatio(chi2, loopEpsRatio(m.charges, m.kineticMixing), opts) : fitCharged(chi2, opts);
+  // The same terms without X (g_X = ε = 0): the SM's own χ² (Δa_µ's pull, (g−2)_e's, …), for Δχ² against the SM.
+  return { ...fit, chi2SM: chi2.total(chi2.couplings(0, { eps: 0 })) };
 }
 
 /**

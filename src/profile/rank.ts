@@ -6,6 +6,7 @@ import { Chi2 } from "../likelihood/compose.js";
 import { selectLikelihoods } from "../likelihood/registry.js";
 import type { LikelihoodOptions } from "../likelihood/types.js";
 import { catalogue, type VectorEntry } from "../models/catalogue.js";
+import type { Model } from "../models/model.js";
 import { profileMass } from "./massProfile.js";
 import { type FitResult, fitModel } from "./profile.js";
 
@@ -18,6 +19,8 @@ export interface RankJob {
   dataDir: string;
   /** Profile m_X over [lo, hi] (GeV) too (`--profile-mass`). */
   massRange?: [number, number];
+  /** Which catalogue models: the vector-like ones (Table 1, default) or the chiral ones. */
+  category?: "vector" | "chiral";
 }
 
 export interface RankRow extends FitResult {
@@ -26,15 +29,41 @@ export interface RankRow extends FitResult {
   mX: number;
   id: string;
   name: string;
-  model: { cB: number; ce: number; cmu: number; ctau: number };
+  /** Table 1 coefficients of a vector model; the charges in flavour order of a chiral one. */
+  model: { cB: number; ce: number; cmu: number; ctau: number } | { xq: number; xL: readonly number[]; xE: readonly number[]; xN: readonly number[] };
   alpha: number | null;
   R: number | null;
+}
+
+/** The Table 1 coefficients of a vector model's row (undefined for a chiral one). */
+export function rowCoefficients(r: Pick<RankRow, "model">): { cB: number; ce: number; cmu: number; ctau: number } | undefined {
+  return "cB" in r.model ? r.model : undefined;
+}
+
+/** The charges of a chiral model's row (undefined for a vector one). */
+export function rowCharges(r: Pick<RankRow, "model">): { xq: number; xL: readonly number[]; xE: readonly number[]; xN: readonly number[] } | undefined {
+  return "xq" in r.model ? r.model : undefined;
+}
+
+interface RankEntry {
+  id: string;
+  name: string;
+  model: Model;
+  describe: Pick<RankRow, "model" | "alpha" | "R">;
+}
+
+/** The catalogue models a ranking fits, in catalogue order. */
+export function rankEntries(maxCharge: number, category: "vector" | "chiral" = "vector"): RankEntry[] {
+  const cat = catalogue(maxCharge);
+  if (category === "chiral")
+    return cat.chiral.map((e) => ({ id: e.id, name: e.model.name, model: e.model, describe: { model: { xq: e.xq, xL: e.xL, xE: e.xE, xN: e.xN }, alpha: null, R: null } }));
+  return cat.vector.map((e: VectorEntry) => ({ id: e.id, name: e.name, model: e.model, describe: { model: { cB: e.cB, ce: e.ce, cmu: e.cmu, ctau: e.ctau }, alpha: e.alpha, R: e.R } }));
 }
 
 /** Fit a list of catalogue models (by index) in this thread. */
 export function fitEntries(job: RankJob, indices: number[], onDone?: () => void): { index: number; fit: FitResult & { mX: number } }[] {
   const likelihoods = selectLikelihoods(job.likelihoods);
-  const vec = catalogue(job.maxCharge).vector;
+  const vec = rankEntries(job.maxCharge, job.category);
   return indices.map((i) => {
     const fit = job.massRange
       ? profileMass(vec[i].model, likelihoods, job.options, job.massRange[0], job.massRange[1])
@@ -44,18 +73,19 @@ export function fitEntries(job: RankJob, indices: number[], onDone?: () => void)
   });
 }
 
-function row(e: VectorEntry, fit: FitResult & { mX: number }): Omit<RankRow, "rank"> {
-  return { id: e.id, name: e.name, model: { cB: e.cB, ce: e.ce, cmu: e.cmu, ctau: e.ctau }, alpha: e.alpha, R: e.R, ...fit };
+function row(e: RankEntry, fit: FitResult & { mX: number }): Omit<RankRow, "rank"> {
+  return { id: e.id, name: e.name, ...e.describe, ...fit };
 }
 
 /**
- * Profile every vector-like model of the catalogue at one mass and sort by Δχ² (Table 1). With threads > 1 the
+ * Profile every vector-like (or, with `category: "chiral"`, every chiral) model of the catalogue at one mass and sort
+ * by Δχ² (Table 1). With threads > 1 the
  * models are dealt round-robin to worker threads; each fit is independent and deterministic, so the result does
  * not depend on the thread count.
  */
 export async function rankModels(job: Omit<RankJob, "dataDir">, threads = 1, progress?: (done: number, total: number) => void): Promise<RankRow[]> {
   const full: RankJob = { ...job, dataDir: dataDir() };
-  const vec = catalogue(job.maxCharge).vector;
+  const vec = rankEntries(job.maxCharge, job.category);
   const all = vec.map((_, i) => i);
   const n = Math.max(1, Math.min(threads, availableParallelism(), all.length));
   let done = 0;

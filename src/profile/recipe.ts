@@ -19,6 +19,8 @@ export interface RankRecipe {
   searches: string[];
   maxCharge: number;
   threshold: number;
+  /** The catalogue models ranked: vector-like (default) or chiral. */
+  category?: "vector" | "chiral";
 }
 
 function loadRecipe<T>(name: string): T {
@@ -63,5 +65,5 @@ export function runMassScanRecipe(r: MassScanRecipe): { model: string; rows: Mas
 export function runRankRecipe(r: RankRecipe, threads: number, progress?: (d: number, t: number) => void): Promise<RankRow[]> {
   const massRange: [number, number] | undefined = r.profileMass ? [parseMass(r.profileMass.from), parseMass(r.profileMass.to)] : undefined;
   const mX = massRange ? massRange[0] : parseMass(r.mX);
-  return rankModels({ mX, likelihoods: r.likelihoods, options: { inputs: r.inputs, searches: r.searches }, maxCharge: r.maxCharge, intervals: false, massRange }, threads, progress);
+  return rankModels({ mX, likelihoods: r.likelihoods, options: { inputs: r.inputs, searches: r.searches }, maxCharge: r.maxCharge, intervals: false, massRange, category: r.category ?? "vector" }, threads, progress);
 }

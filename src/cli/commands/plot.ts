@@ -6,7 +6,7 @@ import { renderSvg, type Series } from "../../output/svg.js";
 import { exclusionPlane } from "../../profile/exclusion.js";
 import { massBound } from "../../profile/massBound.js";
 import { scanMass } from "../../profile/massProfile.js";
-import type { RankRow } from "../../profile/rank.js";
+import { type RankRow, rowCoefficients } from "../../profile/rank.js";
 import { UserError } from "../../errors.js";
 import { likelihoodOptions } from "../options.js";
 import { parseInteger, parseMass, parseNumber } from "../parse.js";
@@ -29,7 +29,8 @@ export interface PlotArgs {
   maxCharge: number;
 }
 
-const COLORS = ["#e6550d", "#3182bd", "#de2d26", "#31a354", "#756bb1", "#636363", "#fd8d3c", "#6baed6"];
+// Tableau 10 plus two: distinct hues for up to twelve terms (Fig. 6 draws eleven).
+const COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#b15928"];
 
 function readRanking(file: string | undefined): RankRow[] {
   if (!file) throw new UserError("this figure needs --ranking FILE (the JSON of 'u1x rank --format json' or fits/tables/*.json)");
@@ -107,7 +108,7 @@ export function figureSvg(a: Omit<PlotArgs, "out" | "format">): string {
     }
     case "fig4": {
       const rows = readRanking(a.ranking);
-      const cls = [0, 1, 2, 3, 4, 5, 6, 7].map((N) => rows.find((r) => r.model.cB === 3 && r.model.ce === -6 && r.model.cmu === N && r.model.ctau === -3 - N));
+      const cls = [0, 1, 2, 3, 4, 5, 6, 7].map((N) => rows.find((r) => { const c = rowCoefficients(r); return c?.cB === 3 && c.ce === -6 && c.cmu === N && c.ctau === -3 - N; }));
       if (cls.some((r) => !r)) throw new UserError("the ranking lacks part of the 3B-6Le-3Ltau+N(Lmu-Ltau) class");
       const N = cls.map((_, i) => i);
       svg = renderSvg({
@@ -160,8 +161,15 @@ export function figureSvg(a: Omit<PlotArgs, "out" | "format">): string {
         series.push({ label: `${label} 2 sigma`, x: masses, y: rows.map((q) => q.bands[name].lo ?? Number.NaN), color: "black" });
         series.push({ label: "", x: masses, y: rows.map((q) => q.bands[name].hi ?? Number.NaN), color: "black" });
       }
-      for (const [i, name] of Object.keys(rows[0]?.bounds ?? {}).entries())
-        series.push({ label: `${name} (dchi2 = 4)`, x: masses, y: rows.map((q) => q.bounds[name] ?? Number.NaN), color: COLORS[i % COLORS.length] });
+      // Each term keeps its colour; a term that excludes nothing in the plane (no line) is named in the title instead.
+      const silent: string[] = [];
+      for (const [i, name] of Object.keys(rows[0]?.bounds ?? {}).entries()) {
+        const y = rows.map((q) => q.bounds[name] ?? Number.NaN);
+        if (y.some(Number.isFinite)) series.push({ label: `${name} (dchi2 = 4)`, x: masses, y, color: COLORS[i % COLORS.length] });
+        else silent.push(name);
+      }
+      if (silent.length) series.push({ label: "no dchi2 = 4 crossing:", x: [], y: [], color: "none" });
+      for (const name of silent) series.push({ label: `  ${name}`, x: [], y: [], color: "none" });
       svg = renderSvg({ title: `${model.name}, eps e/g_X = ${Number(r.toPrecision(3))}: excluded above each line (Figs. 3, 5, 6)`, xLabel: "m_X [GeV]", yLabel: "g_X", xLog: true, yLog: true, yRange: [1e-6, 1e-1], series });
       break;
     }

@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
 import { checkMassRange } from "../../likelihood/compose.js";
-import { DEFAULT_LIKELIHOODS, selectLikelihoods } from "../../likelihood/registry.js";
+import { CHIRAL_LIKELIHOODS, DEFAULT_LIKELIHOODS, selectLikelihoods } from "../../likelihood/registry.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { progressBar } from "../../output/progress.js";
-import { type RankRow, rankModels } from "../../profile/rank.js";
+import { type RankRow, rankModels, rowCharges, rowCoefficients } from "../../profile/rank.js";
 import { UserError } from "../../errors.js";
 import { likelihoodOptions } from "../options.js";
 import { exclusive, parseInteger, parseMass } from "../parse.js";
@@ -22,27 +22,41 @@ export interface RankArgs {
   top?: string;
   threads?: string;
   intervals?: boolean;
+  category?: string;
   maxCharge: number;
   format?: string;
 }
 
-export function rankColumns(termNames: string[]) {
+export function rankColumns(termNames: string[], category: "vector" | "chiral" = "vector") {
+  const triple = (v: readonly number[] | undefined) => (v ? `(${v.join(",")})` : null);
+  const charges =
+    category === "chiral"
+      ? [
+          { header: "id", value: (r: RankRow) => r.id },
+          { header: "xq", latex: "$x_q$", value: (r: RankRow) => rowCharges(r)?.xq ?? null },
+          { header: "xL", latex: "$x_L$", value: (r: RankRow) => triple(rowCharges(r)?.xL) },
+          { header: "xE", latex: "$x_E$", value: (r: RankRow) => triple(rowCharges(r)?.xE) },
+        ]
+      : [
+          { header: "cB", latex: "$c_B$", value: (r: RankRow) => rowCoefficients(r)?.cB ?? null },
+          { header: "ce", latex: "$c_e$", value: (r: RankRow) => rowCoefficients(r)?.ce ?? null },
+          { header: "cmu", latex: "$c_\\mu$", value: (r: RankRow) => rowCoefficients(r)?.cmu ?? null },
+          { header: "ctau", latex: "$c_\\tau$", value: (r: RankRow) => rowCoefficients(r)?.ctau ?? null },
+        ];
   return [
     { header: "rank", value: (r: RankRow) => r.rank },
     { header: "model", value: (r: RankRow) => r.name },
-    { header: "cB", latex: "$c_B$", value: (r: RankRow) => r.model.cB },
-    { header: "ce", latex: "$c_e$", value: (r: RankRow) => r.model.ce },
-    { header: "cmu", latex: "$c_\\mu$", value: (r: RankRow) => r.model.cmu },
-    { header: "ctau", latex: "$c_\\tau$", value: (r: RankRow) => r.model.ctau },
+    ...charges,
     { header: "eps e/g_X", latex: "$\\varepsilon e/g_X$", value: (r: RankRow) => r.epsRatio, digits: 3 },
     { header: "g_X", latex: "$g_X$", value: (r: RankRow) => r.gX, digits: 3 },
     { header: "dchi2", latex: "$\\Delta\\chi^2$", value: (r: RankRow) => r.dchi2, digits: 3 },
+    { header: "vs SM", latex: "$\\Delta\\chi^2 - \\chi^2_{\\rm SM}$", value: (r: RankRow) => (r.chi2SM === undefined ? null : r.dchi2 - r.chi2SM), digits: 3 },
     ...termNames.map((t) => ({ header: t, value: (r: RankRow) => r.terms[t], digits: 3 })),
     { header: "converged", value: (r: RankRow) => r.converged },
   ];
 }
 
-/** `u1x rank`: Table 1 — every vector-like model profiled over (g_X, ε) at m_X, sorted by Δχ². */
+/** `u1x rank`: Table 1 — every vector-like (or chiral, `--category chiral`) model profiled over (g_X, ε) at m_X, sorted by Δχ². */
 export async function rankCommand(a: RankArgs): Promise<string> {
   const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
   exclusive(a as never, "mx", "profile-mass", "--profile-mass fits m_X over [--from, --to]");
@@ -51,19 +65,21 @@ export async function rankCommand(a: RankArgs): Promise<string> {
   const range: [number, number] | undefined = a.profileMass ? [parseMass(a.from ?? "10MeV", "--from"), parseMass(a.to ?? "4GeV", "--to")] : undefined;
   if (range && !(range[1] > range[0])) throw new UserError("--to must be above --from");
   const mX = range ? range[0] : parseMass(a.mx);
-  const names = (a.likelihoods === undefined ? selectLikelihoods(DEFAULT_LIKELIHOODS) : selectLikelihoods(a.likelihoods)).map((l) => l.name);
+  if (a.category !== undefined && a.category !== "vector" && a.category !== "chiral") throw new UserError(`--category must be 'vector' or 'chiral', got '${a.category}'`);
+  const category = (a.category ?? "vector") as "vector" | "chiral";
+  const names = selectLikelihoods(a.likelihoods ?? (category === "chiral" ? CHIRAL_LIKELIHOODS : DEFAULT_LIKELIHOODS)).map((l) => l.name);
   // Results do not depend on the thread count, so use the machine's cores unless told otherwise.
   const threads = a.threads === undefined ? availableParallelism() : parseInteger(a.threads, "--threads");
   const top = a.top === undefined ? undefined : parseInteger(a.top, "--top");
   const opts = likelihoodOptions(a);
   // Fail fast on bad inputs before spawning workers.
   for (const m of range ?? [mX]) checkMassRange(selectLikelihoods(names), m);
-  const rows = await rankModels({ mX, likelihoods: names, options: opts, maxCharge: a.maxCharge, intervals: a.intervals ?? false, massRange: range }, threads, progressBar("rank"));
+  const rows = await rankModels({ mX, likelihoods: names, options: opts, maxCharge: a.maxCharge, intervals: a.intervals ?? false, massRange: range, category }, threads, progressBar("rank"));
   warnNotConverged(rows);
   const shown = top === undefined ? rows : rows.slice(0, top);
   if (format === "json") return toJson(shown);
-  const cols = rankColumns(names);
+  const cols = rankColumns(names, category);
   if (range) cols.splice(2, 0, { header: "m_X [GeV]", latex: "$m_X$ [GeV]", value: (r: RankRow) => r.mX, digits: 4 });
   const where = range ? `m_X profiled over [${range[0]}, ${range[1]}] GeV` : `m_X = ${mX} GeV`;
-  return renderRows(shown, cols, format as Exclude<Format, "json">, `Ranking, ${where} (${names.join(", ")}; inputs ${opts.inputs ?? "paper2022"}; searches ${a.searches ?? "all"})`);
+  return renderRows(shown, cols, format as Exclude<Format, "json">, `Ranking of the ${category} models, ${where} (${names.join(", ")}; inputs ${opts.inputs ?? "paper2022"}; searches ${a.searches ?? "all"})`);
 }

@@ -7,7 +7,7 @@ import type { RefitResult } from "../../../likelihoods/nsi/refit.js";
 import { checkFormat, renderRows, toJson } from "../../output/format.js";
 import { progressBar } from "../../output/progress.js";
 import { repoPath } from "../../paths.js";
-import type { RankRow } from "../../profile/rank.js";
+import { type RankRow, rowCoefficients } from "../../profile/rank.js";
 import { loadMassScanRecipe, loadRankRecipe, runMassScanRecipe, runRankRecipe } from "../../profile/recipe.js";
 import { parseInteger } from "../parse.js";
 import { figureSvg } from "./plot.js";
@@ -40,7 +40,7 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
     written.push(join(a.out, name));
   };
   const rankings: Record<string, RankRow[]> = {};
-  for (const name of ["table1-200MeV", "table1-200MeV-2025", "rank-profile-mass"]) {
+  for (const name of ["table1-200MeV", "table1-200MeV-2025", "rank-profile-mass", "rank-chiral-200MeV", "rank-chiral-200MeV-2025", "rank-chiral-profile-mass"]) {
     const recipe = loadRankRecipe(name);
     const rows = await runRankRecipe(recipe, threads, progressBar(name));
     rankings[name] = rows;
@@ -48,13 +48,13 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
     const viable = rows.filter((r) => r.dchi2 < recipe.threshold);
     const shown = viable.length ? viable : rows.slice(0, 10);
     const caption = `${recipe.description.split(". Regenerate")[0]}. ${viable.length ? `Models with dchi2 < ${recipe.threshold}` : `No model has dchi2 < ${recipe.threshold}; the ten best`}.`;
-    const cols = rankColumns(recipe.likelihoods);
+    const cols = rankColumns(recipe.likelihoods, recipe.category ?? "vector");
     if (recipe.profileMass) cols.splice(2, 0, { header: "m_X [GeV]", latex: "$m_X$ [GeV]", value: (r: RankRow) => r.mX, digits: 4 });
     for (const [ext, f] of FORMATS) write(`${name}.${ext}`, renderRows(shown, cols, f, caption));
   }
   // Fig. 4: the class 3B − 6Le − 3Ltau + N(Lmu − Ltau), N = 0…7.
   const series = [0, 1, 2, 3, 4, 5, 6, 7].map((N) => {
-    const row = rankings["table1-200MeV"].find((r) => r.model.cB === 3 && r.model.ce === -6 && r.model.cmu === N && r.model.ctau === -3 - N);
+    const row = rankings["table1-200MeV"].find((r) => { const c = rowCoefficients(r); return c?.cB === 3 && c.ce === -6 && c.cmu === N && c.ctau === -3 - N; });
     if (!row) throw new Error(`N = ${N} of the 3B-6Le-3Ltau+N(Lmu-Ltau) class is missing from the ranking`);
     return { N, ...row };
   });
@@ -136,5 +136,7 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
   write("fig4-series.svg", figureSvg({ figure: "fig4", ranking, maxCharge: 10 }));
   for (const r of rankings["table1-200MeV"].filter((x) => x.dchi2 < 4 && x.epsRatio !== null))
     write(`fig5-${r.name}.svg`, figureSvg({ figure: "exclusion", model: r.name, epsRatio: String(r.epsRatio), searches: "all", points: "30", maxCharge: 10 }));
+  // Fig. 6: L̃_µ−τ (eq. 5.1) at ε = g_X/10, every term (section 5).
+  write("fig6-Ltilde_mu-tau.svg", figureSvg({ figure: "exclusion", model: repoPath("models/Ltilde_mu-tau.json"), epsRatio: "0.0303", searches: "all", points: "30", maxCharge: 10 }));
   return format === "json" ? toJson({ written }) : `${written.join("\n")}\n`;
 }
