@@ -1,4 +1,5 @@
 import { M_MU } from "../../src/constants.js";
+import { EPS_PROFILE_MAX } from "../../src/couplings/couplings.js";
 import { gaussianChi2, type Measurement, measurement } from "../../src/likelihood/measurements.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 import { amuCoefficients, deltaAmu } from "./loop.js";
@@ -22,12 +23,34 @@ export const amu: Likelihood<Prepared> = {
     const da = deltaAmu(p.k, c.mu.V, c.mu.A);
     return { dchi2: gaussianChi2(da, p.m), observables: { deltaAmu: da } };
   },
-  // Δa_µ ∝ g_X² along couplings that scale with g_X: the g_X of the central value (+ nσ).
+  // The g_X of the central value (+ nσ). Along couplings that scale with g_X, Δa_µ ∝ g_X²; with X–Z mass mixing (a
+  // coupling independent of g_X) the first crossing of the target on a log scan, refined by bisection.
   preferredCoupling(p, at, nSigma = 0) {
-    const g0 = 1e-6;
-    const c = at(g0);
-    const perG2 = deltaAmu(p.k, c.mu.V, c.mu.A) / (g0 * g0);
     const target = p.m.value + nSigma * p.m.sigma;
-    return perG2 > 0 && target > 0 ? Math.sqrt(target / perG2) : null;
+    if (!(target > 0)) return null;
+    const da = (g: number) => {
+      const c = at(g);
+      return deltaAmu(p.k, c.mu.V, c.mu.A);
+    };
+    const [g0, g1] = [1e-6, 2e-6];
+    // Couplings ∝ g_X up to the O(ε²) of the photon mixing: the closed form.
+    if (Math.abs(da(g1) / da(g0) - 4) < 1e-6) return da(g0) > 0 ? g0 * Math.sqrt(target / da(g0)) : null;
+    let lo = -9;
+    if (da(10 ** lo) >= target) return null;
+    // The scan stops where the family leaves the mixing the engine takes (|ε| → 1 at large g_X ε e/g_X).
+    const within = (g: number) => Math.abs(at(g).eps) < EPS_PROFILE_MAX;
+    for (let lg = -9; lg <= 0.55 && within(10 ** lg); lg += 0.05) {
+      if (da(10 ** lg) >= target) {
+        let hi = lg;
+        for (let i = 0; i < 50; i++) {
+          const mid = 0.5 * (lo + hi);
+          if (da(10 ** mid) >= target) hi = mid;
+          else lo = mid;
+        }
+        return 10 ** hi;
+      }
+      lo = lg;
+    }
+    return null;
   },
 };

@@ -49,7 +49,7 @@ export const resonances: Likelihood<Prepared> = {
     let g = Number.POSITIVE_INFINITY;
     const lgMax = logGCeiling({ epsRatio });
     // Only one-sided limits shape the profile; the bands of beam dumps are left to the step itself.
-    for (const r of p.recasts) if (!r.twoSided) g = Math.min(g, r.gMax((x) => couplings(p.model, x, { epsRatio }, p.mX), lgMax, true));
+    for (const r of p.recasts) if (!r.twoSided) g = Math.min(g, r.gMax((x) => couplings(p.model, x, { epsRatio }, p.mX), lgMax, !p.model.massMixing));
     return g;
   },
 };

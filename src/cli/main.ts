@@ -131,6 +131,7 @@ export function buildCli(argv: string[], out: (s: string) => void) {
     .command("plot <figure>", "write a paper-style figure as SVG: mass-bound (Fig. 1), alpha-r (Fig. 2), fig4, exclusion (Figs. 3, 5, 6), scan-mass", (y) =>
       range(terms(model(y.positional("figure", { type: "string", demandOption: true, describe: "mass-bound, alpha-r, fig4, exclusion or scan-mass" }), false)), "1GeV for mass-bound, 10MeV otherwise", "300GeV for mass-bound, 1GeV for exclusion, 4GeV for scan-mass", "40; 30 for exclusion in tables")
         .option("eps-ratio", str("ε·e/g_X of the exclusion plane"))
+        .option("eps", str("'loop' for the model's loop-induced ε·e/g_X (exclusion)"))
         .option("out", str("the SVG file to write", true))
         .option("ranking", str("ranking JSON for fig4 and alpha-r (the output of rank --format json, or fits/tables/table1-200MeV.json)")),
       run((a) => plotCommand(a as never)))

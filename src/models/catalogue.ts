@@ -82,7 +82,7 @@ const cache = new Map<number, Catalogue>();
  * e, µ, τ, is lexicographically smaller, i.e. whose first non-zero charge is negative. This keeps x_q ≤ 0 as in the
  * assignments and gives L̃_µ−τ exactly the signs of eq. (5.1) (x_q = 0, x_{L_e} = −1); within an assignment with
  * x_q = 0 the entries can carry either sign of its multisets. At |x| ≤ 10: 621 models = 16 × 36 + 5 × 9 (an
- * assignment with a repeated L or E charge has 9 orderings). Ids C1..Cn run over the assignments in catalogue
+ * assignment with a repeated L and a repeated E charge has 9 orderings). Ids C1..Cn run over the assignments in catalogue
  * order and, within one, over its models in descending lexicographic order of (x_q, x_L, x_E, x_N).
  */
 export function catalogue(maxCharge = 10): Catalogue {

@@ -4,6 +4,7 @@ import { UserError } from "../errors.js";
 import { type AnomalySums, fieldAnomalySums, sumsVanish } from "./anomaly.js";
 import type { Chirality, ExtraDecay, FermionCharges, FieldCharges, LoopMixing, Model, Triple } from "./model.js";
 import { chargesOfFields, fmtCoef } from "./model.js";
+import { loopEpsRatio } from "../couplings/loop.js";
 
 /**
  * Model files (README "Model files"): JSON or YAML with a `name` and either gauge charges per field and generation
@@ -55,7 +56,14 @@ export function modelFromDocument(doc: unknown, where = "model"): Model {
   }
   const model: Model = { name: top.name.trim(), charges, ...(fields ? { fields } : {}), source: { file: where, ...(top.cite ? { cite: top.cite as string } : {}) } };
   if (top.anomalous === true) model.anomalous = true;
-  if (top.kineticMixing !== undefined) model.kineticMixing = readLoop(top.kineticMixing, at('"kineticMixing"'));
+  if (top.kineticMixing !== undefined) {
+    model.kineticMixing = readLoop(top.kineticMixing, at('"kineticMixing"'));
+    try {
+      loopEpsRatio(charges, model.kineticMixing); // a divergent loop without its scale is refused here, not later
+    } catch (e) {
+      throw new UserError(`${at('"kineticMixing"')}: ${(e as Error).message}`);
+    }
+  }
   if (top.massMixing !== undefined) {
     const s = number(top.massMixing, at('"massMixing"'));
     if (!(Math.abs(s) < 1)) throw new UserError(`${at('"massMixing"')} is sin θ and must lie in (−1, 1), got ${s}`);
@@ -75,7 +83,7 @@ export function formatSums(s: AnomalySums): string {
 function readFields(x: unknown, at: (k: string) => string): FieldCharges {
   const o = object(x, at(""));
   allowKeys(o, ["q", "Q", "u", "d", "L", "E", "N"], at(""));
-  const q = o.q === undefined ? undefined : number(o.q, at("q"));
+  const q = o.q === undefined ? undefined : bounded(number(o.q, at("q")), MAX_CHARGE, at("q"));
   const quark = (k: "Q" | "u" | "d"): Triple => {
     if (o[k] !== undefined) {
       if (q !== undefined) throw new UserError(`${at(k)}: give either "q" (universal quark charge) or per-field quark charges, not both`);
@@ -98,18 +106,18 @@ function readCouplings(x: unknown, at: (k: string) => string): FermionCharges {
     const v = o[k];
     if (v === undefined) return { L: 0, R: 0 };
     if (typeof v === "number" || typeof v === "string") {
-      const V = number(v, at(k));
+      const V = bounded(number(v, at(k)), MAX_CHARGE, at(k));
       return { L: V, R: V };
     }
     const va = object(v, at(k));
     allowKeys(va, ["V", "A"], at(k));
-    const V = va.V === undefined ? 0 : number(va.V, at(`${k}.V`));
-    const A = va.A === undefined ? 0 : number(va.A, at(`${k}.A`));
+    const V = va.V === undefined ? 0 : bounded(number(va.V, at(`${k}.V`)), MAX_CHARGE, at(`${k}.V`));
+    const A = va.A === undefined ? 0 : bounded(number(va.A, at(`${k}.A`)), MAX_CHARGE, at(`${k}.A`));
     // g X̄ (q_V − q_A γ5) f (eq. 2.4): left-handed q_V + q_A, right-handed q_V − q_A.
     return { L: V + A, R: V - A };
   };
   const [e, mu, tau, u, d, s, c, b, t] = CHARGED.map(chiral);
-  const nu = NEUTRINOS.map((k) => (o[k] === undefined ? 0 : number(o[k], at(k)))) as unknown as Triple;
+  const nu = NEUTRINOS.map((k) => (o[k] === undefined ? 0 : bounded(number(o[k], at(k)), MAX_CHARGE, at(k)))) as unknown as Triple;
   return { e, mu, tau, u, d, s, c, b, t, nu, nuR: nu };
 }
 
@@ -139,11 +147,11 @@ function readDecays(x: unknown, at: (k: string) => string): ExtraDecay[] {
     if (o.formula !== "fermion" && o.formula !== "scalar") throw new UserError(`${w("formula")} must be "fermion" (a Dirac pair) or "scalar" (a complex scalar pair)`);
     if (!(CLASSES as readonly unknown[]).includes(o.class)) throw new UserError(`${w("class")} must be one of ${CLASSES.join(", ")}`);
     const mass = number(o.mass, w("mass"));
-    if (!(mass >= 0)) throw new UserError(`${w("mass")} must be a mass ≥ 0 in GeV`);
+    if (!(mass >= 0 && mass <= 1e4)) throw new UserError(`${w("mass")} must be a mass in GeV between 0 and 1e4`);
     if ((o.charge === undefined) === (o.coupling === undefined)) throw new UserError(`${w("")}: give exactly one of "charge" (coupling g_X × charge) and "coupling" (fixed)`);
     const d: ExtraDecay = { name: o.name, formula: o.formula, mass, class: o.class as ExtraDecay["class"] };
-    if (o.charge !== undefined) d.charge = number(o.charge, w("charge"));
-    else d.coupling = number(o.coupling, w("coupling"));
+    if (o.charge !== undefined) d.charge = bounded(number(o.charge, w("charge")), MAX_CHARGE, w("charge"));
+    else d.coupling = bounded(number(o.coupling, w("coupling")), Math.sqrt(4 * Math.PI), w("coupling"));
     return d;
   });
 }
@@ -155,6 +163,14 @@ function object(x: unknown, at: string): Record<string, unknown> {
 
 function allowKeys(o: Record<string, unknown>, keys: readonly string[], at: string): void {
   for (const k of Object.keys(o)) if (!keys.includes(k)) throw new UserError(`${at}: unknown key "${k}" (expected ${keys.join(", ")})`);
+}
+
+/** Charges per unit g_X beyond this are no U(1)_X model (g_X x would be non-perturbative at any useful g_X). */
+const MAX_CHARGE = 1000;
+
+function bounded(x: number, max: number, at: string): number {
+  if (!(Math.abs(x) <= max)) throw new UserError(`${at} = ${x} is out of range (|x| ≤ ${Number(max.toPrecision(4))})`);
+  return x;
 }
 
 /** A finite number, or a fraction written as a string ("1/3", "-2/3"). */
@@ -170,5 +186,5 @@ function number(x: unknown, at: string): number {
 
 function triple(x: unknown, at: string): Triple {
   if (!Array.isArray(x) || x.length !== 3) throw new UserError(`${at} must be three charges in flavour order (e, µ, τ / generations 1, 2, 3)`);
-  return [number(x[0], `${at}[0]`), number(x[1], `${at}[1]`), number(x[2], `${at}[2]`)];
+  return [0, 1, 2].map((i) => bounded(number(x[i], `${at}[${i}]`), MAX_CHARGE, `${at}[${i}]`)) as unknown as Triple;
 }

@@ -25,6 +25,8 @@ export interface FitResult {
   dchi2: number;
   /** The selected terms' χ² at the SM point (no X); dchi2 − chi2SM is the preference over the SM. */
   chi2SM?: number;
+  /** Each term's χ² at the SM point. */
+  termsSM?: Record<string, number>;
   terms: Record<string, number>;
   observables: Record<string, number>;
   /** Δχ² = 1 profile intervals; null ends lie beyond the scanned range; `converged` is false if an inner profile hit its cap. */
@@ -45,7 +47,8 @@ export function fitModel(chi2: Chi2, opts: ProfileOptions = {}): FitResult {
   const m = chi2.model;
   const fit = isDarkPhoton(m) ? fitDarkPhoton(chi2) : m.kineticMixing ? fitFixedRatio(chi2, loopEpsRatio(m.charges, m.kineticMixing), opts) : fitCharged(chi2, opts);
   // The same terms without X (g_X = ε = 0): the SM's own χ² (Δa_µ's pull, (g−2)_e's, …), for Δχ² against the SM.
-  return { ...fit, chi2SM: chi2.total(chi2.couplings(0, { eps: 0 })) };
+  const sm = chi2.evaluate(chi2.couplings(0, { eps: 0 }));
+  return { ...fit, chi2SM: sm.total, termsSM: sm.terms };
 }
 
 /**

@@ -36,6 +36,7 @@ export function couplingsCommand(a: CouplingsArgs): string {
   // Without --g: charges per unit g_X, except for the dark photon, whose couplings are ε e Q_f (no g_X).
   const perUnitG = a.g === undefined && !(isDarkPhoton(model) && "eps" in mix);
   if (perUnitG && "eps" in mix && mix.eps !== 0) throw new UserError("charges per unit g_X need --eps-ratio (or give --g with --eps)");
+  if (perUnitG && model.massMixing) throw new UserError("give --g: the model's X–Z mass mixing adds couplings independent of g_X, so there are no charges per unit g_X");
   // Per unit g_X: evaluate at a tiny coupling and divide it out (the charges x_f + (εe/g_X) Q_f of eq. 2.2).
   const g = perUnitG ? 1e-9 : a.g === undefined ? 0 : parseCoupling(a.g);
   const mX = a.mx === undefined ? 0 : parseMass(a.mx);

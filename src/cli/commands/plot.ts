@@ -9,11 +9,13 @@ import { scanMass } from "../../profile/massProfile.js";
 import { type RankRow, rowCoefficients } from "../../profile/rank.js";
 import { UserError } from "../../errors.js";
 import { likelihoodOptions } from "../options.js";
-import { parseInteger, parseMass, parseNumber } from "../parse.js";
+import { parseInteger, parseMass, parseMixing } from "../parse.js";
+import type { Mixing } from "../../couplings/couplings.js";
 
 export interface PlotArgs {
   figure: string;
   epsRatio?: string;
+  eps?: string;
   out: string;
   model?: string;
   from?: string;
@@ -144,9 +146,11 @@ export function figureSvg(a: Omit<PlotArgs, "out" | "format">): string {
       break;
     }
     case "exclusion": {
-      if (!a.model || a.epsRatio === undefined) throw new UserError("exclusion needs --model and --eps-ratio");
+      if (!a.model) throw new UserError("exclusion needs --model and --eps-ratio (or --eps loop, or a model file with kineticMixing)");
       const model = resolveModel(a.model, a.maxCharge);
-      const r = parseNumber(a.epsRatio, "--eps-ratio");
+      const mix = parseMixing(a, true, model) as Mixing;
+      if (!("epsRatio" in mix)) throw new UserError("exclusion is drawn at fixed ε·e/g_X: give --eps-ratio (or --eps loop)");
+      const r = mix.epsRatio;
       // The figure shows every constraint, trident and EW included (Figs. 3, 5, 6).
       const ls = selectLikelihoods(a.likelihoods ?? "all");
       const [from, to] = massRange(a, "10MeV", "1GeV");

@@ -50,8 +50,8 @@ export function rankColumns(termNames: string[], category: "vector" | "chiral" =
     { header: "eps e/g_X", latex: "$\\varepsilon e/g_X$", value: (r: RankRow) => r.epsRatio, digits: 3 },
     { header: "g_X", latex: "$g_X$", value: (r: RankRow) => r.gX, digits: 3 },
     { header: "dchi2", latex: "$\\Delta\\chi^2$", value: (r: RankRow) => r.dchi2, digits: 3 },
-    { header: "vs SM", latex: "$\\Delta\\chi^2 - \\chi^2_{\\rm SM}$", value: (r: RankRow) => (r.chi2SM === undefined ? null : r.dchi2 - r.chi2SM), digits: 3 },
     ...termNames.map((t) => ({ header: t, value: (r: RankRow) => r.terms[t], digits: 3 })),
+    { header: "vs SM", latex: "$\\Delta\\chi^2 - \\chi^2_{\\rm SM}$", value: (r: RankRow) => (r.chi2SM === undefined ? null : r.dchi2 - r.chi2SM), digits: 3 },
     { header: "converged", value: (r: RankRow) => r.converged },
   ];
 }

@@ -8,7 +8,7 @@ import { checkFormat, renderRows, toJson } from "../../output/format.js";
 import { progressBar } from "../../output/progress.js";
 import { repoPath } from "../../paths.js";
 import { type RankRow, rowCoefficients } from "../../profile/rank.js";
-import { loadMassScanRecipe, loadRankRecipe, runMassScanRecipe, runRankRecipe } from "../../profile/recipe.js";
+import { loadMassScanRecipe, loadRankRecipe, runMassScanRecipe, runRankRecipe, viabilityScore } from "../../profile/recipe.js";
 import { parseInteger } from "../parse.js";
 import { figureSvg } from "./plot.js";
 import { rankColumns } from "./rank.js";
@@ -45,9 +45,11 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
     const rows = await runRankRecipe(recipe, threads, progressBar(name));
     rankings[name] = rows;
     write(`${name}.json`, toJson({ recipe, rows }));
-    const viable = rows.filter((r) => r.dchi2 < recipe.threshold);
-    const shown = viable.length ? viable : rows.slice(0, 10);
-    const caption = `${recipe.description.split(". Regenerate")[0]}. ${viable.length ? `Models with dchi2 < ${recipe.threshold}` : `No model has dchi2 < ${recipe.threshold}; the ten best`}.`;
+    const viable = rows.filter((r) => viabilityScore(recipe, r) < recipe.threshold);
+    // At most 50 rows in the text tables (the JSON has every row).
+    const shown = viable.length ? viable.slice(0, 50) : rows.slice(0, 10);
+    const what = recipe.smPullsKept ? `dchi2 - (the SM's chi2 of the terms other than ${recipe.smPullsKept.join(", ")})` : "dchi2";
+    const caption = `${recipe.description.split(". Regenerate")[0]}. ${viable.length ? `Models with ${what} < ${recipe.threshold}${viable.length > shown.length ? ` (the best ${shown.length} of ${viable.length})` : ""}` : `No model has ${what} < ${recipe.threshold}; the ten best`}.`;
     const cols = rankColumns(recipe.likelihoods, recipe.category ?? "vector");
     if (recipe.profileMass) cols.splice(2, 0, { header: "m_X [GeV]", latex: "$m_X$ [GeV]", value: (r: RankRow) => r.mX, digits: 4 });
     for (const [ext, f] of FORMATS) write(`${name}.${ext}`, renderRows(shown, cols, f, caption));
