@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadCoherentData, NE, NFINE, NT } from "../likelihoods/coherent/data.js";
 import { coherent, coherentBins, coherentPrediction, coherentSM } from "../likelihoods/coherent/index.js";
 import { COHERENT, ISOTOPES } from "../likelihoods/coherent/inputs.js";
-import { MICHEL, eMin, weakCharge, xsPrefactor } from "../likelihoods/coherent/physics.js";
+import { MICHEL, eMin, weakCharge, xsPrefactor } from "../src/cevns/physics.js";
 import { helmFormFactor } from "../src/nuclear/formFactor.js";
 import { profileNuisances } from "../likelihoods/coherent/poisson.js";
 import { responseMatrix } from "../likelihoods/coherent/response.js";

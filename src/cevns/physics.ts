@@ -1,5 +1,5 @@
-import { G_F, M_MU, SW2_LOW } from "../../src/constants.js";
-import { gaussLegendre } from "../../src/numerics/gaussLegendre.js";
+import { G_F, M_MU, SW2_LOW } from "../constants.js";
+import { gaussLegendre } from "../numerics/gaussLegendre.js";
 
 /**
  * CEvNS on a spin-0 nucleus (Freedman 1974; e.g. Denton & Gehrlein 2008.06062, eq. 2.1):
