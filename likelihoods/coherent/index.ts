@@ -1,12 +1,14 @@
+import type { RecoilPoint } from "../../src/cevns/signal.js";
+import { nucleusZeros } from "../../src/cevns/source.js";
+import { checkSM, type FitSummary, nonFiniteAt, perDataSet } from "../../src/cevns/term.js";
 import type { Couplings } from "../../src/couplings/couplings.js";
 import { dataDir } from "../../src/data/dataDir.js";
-import { NonFiniteError } from "../../src/errors.js";
 import { measurement } from "../../src/likelihood/measurements.js";
 import type { Likelihood, LikelihoodOptions } from "../../src/likelihood/types.js";
 import { type CoherentData, loadCoherentData, NE, NT, PE_CENTRES, TIME_CENTRES } from "./data.js";
 import { ISOTOPES } from "./inputs.js";
 import { NuisanceProfile, type NuisanceWidths2, type Profiled } from "./poisson.js";
-import { neutronTemplate, signalByFlavour, signalIntegrals } from "./signal.js";
+import { neutronTemplate, recoilSignal } from "./signal.js";
 
 /** Everything that depends on the data only: templates, the nuisance profile and the SM fit (cached per data directory). */
 interface Base {
@@ -27,20 +29,15 @@ function nuisanceWidths2(options: LikelihoodOptions): NuisanceWidths2 {
 }
 
 function base(sig2: NuisanceWidths2): Base {
-  const dir = dataDir();
-  const key = `${dir}|${sig2.join(",")}`;
-  const hit = bases.get(key);
-  if (hit) return hit;
-  const data = loadCoherentData();
-  const neutron = neutronTemplate(data.neutronFine, NT);
-  const profile = new NuisanceProfile(data.observed, neutron, data.background, sig2);
-  const J = signalIntegrals(1); // the SM does not depend on m_X
-  const smSignal = expand(signalByFlavour(J, [0, 0, 0], 0, 0, new Float64Array(3 * NE)), data, new Float64Array(NE * NT));
-  const smChi2 = profile.minimise(smSignal, { chi2: 0, a: [0, 0, 0], iterations: 0 });
-  if (!Number.isFinite(smChi2.chi2)) throw new NonFiniteError("likelihood 'coherent' (the SM χ² of the data)", { gX: 0 }, smChi2.chi2);
-  const b = { data, neutron, profile, smChi2, smSignal };
-  bases.set(key, b);
-  return b;
+  return perDataSet(bases, `${dataDir()}|${sig2.join(",")}`, () => {
+    const data = loadCoherentData();
+    const neutron = neutronTemplate(data.neutronFine, NT);
+    const profile = new NuisanceProfile(data.observed, neutron, data.background, sig2);
+    const smSignal = expand(recoilSignal().smSignal(), data, new Float64Array(NE * NT));
+    const smChi2 = profile.minimise(smSignal, { chi2: 0, a: [0, 0, 0], iterations: 0 });
+    checkSM("coherent", smChi2.chi2);
+    return { data, neutron, profile, smChi2, smSignal };
+  });
 }
 
 /** Spread the per-flavour energy spectra over time: prompt ν_µ (fl 0) and delayed ν_e, ν̄_µ (fl 1, 2). */
@@ -57,13 +54,8 @@ function expand(byFlavour: Float64Array, d: CoherentData, out: Float64Array): Fl
  * What `prepare` builds for one (model, m_X): the J_k integrals of that mass and the buffers `evaluate` fills, so
  * that an evaluation only combines J with the couplings and profiles the pulls (no allocation but its result).
  */
-export interface CoherentPrepared {
+export interface CoherentPrepared extends RecoilPoint {
   base: Base;
-  mX: number;
-  J: Float64Array[][];
-  /** g_ν of the three beam components: prompt ν_µ, delayed ν_e, delayed ν̄_µ. */
-  gNu: Float64Array;
-  byFlavour: Float64Array;
   /** The expected signal per (E, t) bin at the last couplings, and its sum. */
   signal: Float64Array;
   signalTotal: number;
@@ -74,21 +66,13 @@ export interface CoherentPrepared {
 
 /** Fill p.signal, p.signalTotal and p.fit at couplings c; a failed profile is an error naming the point. */
 function predict(p: CoherentPrepared, c: Couplings): void {
-  p.gNu[0] = c.nu[1];
-  p.gNu[1] = c.nu[0];
-  p.gNu[2] = c.nu[1];
-  signalByFlavour(p.J, p.gNu, c.p, c.n, p.byFlavour);
+  recoilSignal().signalAt(p, c);
   const signal = expand(p.byFlavour, p.base.data, p.signal);
   let total = 0;
   for (let i = 0; i < signal.length; i++) total += signal[i];
   p.signalTotal = total;
   const fit = p.base.profile.minimise(signal, p.fit, total);
-  if (!Number.isFinite(fit.chi2))
-    throw new NonFiniteError(
-      "likelihood 'coherent' (the Poisson χ² profiled over its pulls; the predicted counts cannot be evaluated)",
-      { mX: p.mX, gX: c.gX, eps: c.eps, gNuE: c.nu[0], gNuMu: c.nu[1], gP: c.p, gN: c.n, signal: total },
-      fit.chi2,
-    );
+  if (!Number.isFinite(fit.chi2)) throw nonFiniteAt("likelihood 'coherent' (the Poisson χ² profiled over its pulls; the predicted counts cannot be evaluated)", p.mX, c, total, fit.chi2);
 }
 
 /**
@@ -120,14 +104,7 @@ export interface Pulls {
   background: number;
 }
 
-export interface CoherentSummary {
-  chi2: number;
-  chi2SM: number;
-  dchi2: number;
-  pulls: Pulls;
-  pullsSM: Pulls;
-  signalTotal: number;
-}
+export type CoherentSummary = FitSummary<Pulls>;
 
 const pulls = (a: readonly number[]): Pulls => ({ signal: a[0], neutrons: a[1], background: a[2] });
 
@@ -164,22 +141,15 @@ export const coherent: Likelihood<CoherentPrepared> = {
   description: "COHERENT CsI coherent elastic neutrino–nucleus scattering",
   readsData: true,
   observables: { coherentSignal: { unit: "events", latex: "N_{\\rm CEvNS}", description: "expected CEvNS events at the point, before nuisance scaling" } },
-  // The X exchange with a nucleus vanishes where Z (x_p + ε e/g_X) + N x_n = 0 (x_p = 2x_u,V + x_d,V, x_n = x_u,V + 2x_d,V):
-  // at ε·e/g_X = −(Z x_p + N x_n)/Z, = −c_B (Z+N)/Z for universal quarks, for Cs and for I (eq. 4.5).
-  zeros: (model) => {
-    const { u, d } = model.charges;
-    const [uV, dV] = [(u.L + u.R) / 2, (d.L + d.R) / 2];
-    return ISOTOPES.map((iso) => -(iso.Z * (2 * uV + dV) + iso.N * (uV + 2 * dV)) / iso.Z);
-  },
+  // The X exchange with a nucleus vanishes where Z (x_p + ε e/g_X) + N x_n = 0: at ε·e/g_X = −(Z x_p + N x_n)/Z,
+  // = −c_B (Z+N)/Z for universal quarks, for Cs and for I (eq. 4.5; src/cevns/source.ts).
+  zeros: (model) => nucleusZeros(model, ISOTOPES),
   expensive: true,
   prepare(_model, mX, options) {
     const b = base(nuisanceWidths2(options));
     return {
+      ...recoilSignal().point(mX),
       base: b,
-      mX,
-      J: signalIntegrals(mX),
-      gNu: new Float64Array(3),
-      byFlavour: new Float64Array(3 * NE),
       signal: new Float64Array(NE * NT),
       signalTotal: 0,
       fit: { chi2: b.smChi2.chi2, a: [b.smChi2.a[0], b.smChi2.a[1], b.smChi2.a[2]], iterations: 0 },

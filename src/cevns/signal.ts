@@ -1,4 +1,5 @@
 import { G_F } from "../constants.js";
+import type { Couplings } from "../couplings/couplings.js";
 import { helmFormFactor } from "../nuclear/formFactor.js";
 import { gaussLegendre } from "../numerics/gaussLegendre.js";
 import { kinematicKernel, weakCharge, xsPrefactor } from "./physics.js";
@@ -38,6 +39,13 @@ export interface RecoilSignalSpec {
   nodes?: number;
 }
 
+/** One mass of a term: the J_k integrals of m_X and a buffer for the signal per flavour and observed bin. */
+export interface RecoilPoint {
+  mX: number;
+  J: Float64Array[][];
+  byFlavour: Float64Array;
+}
+
 export class RecoilSignal {
   readonly nObs: number;
   private readonly nFine: number;
@@ -53,6 +61,7 @@ export class RecoilSignal {
   private readonly N: number[];
   private readonly QW: number[];
   private readonly P: Float64Array;
+  private readonly gNu = new Float64Array(3);
 
   constructor(spec: RecoilSignalSpec) {
     this.nObs = spec.nObs;
@@ -112,6 +121,28 @@ export class RecoilSignal {
       const J2 = this.fold(this.base[s], P2);
       return [this.J0[s], J1, J2];
     });
+  }
+
+  /** The SM signal per flavour and observed bin (no X: the same at every m_X). */
+  smSignal(): Float64Array {
+    return this.signal(this.integrals(1), [0, 0, 0], 0, 0, new Float64Array(3 * this.nObs));
+  }
+
+  /** The J_k integrals of m_X and a signal buffer (what a term prepares per mass). */
+  point(mX: number): RecoilPoint {
+    return { mX, J: this.integrals(mX), byFlavour: new Float64Array(3 * this.nObs) };
+  }
+
+  /**
+   * The signal per flavour and observed bin at couplings c into pt.byFlavour: the beam's prompt ν_µ and delayed ν̄_µ
+   * couple with g_νµ, its delayed ν_e with g_νe.
+   */
+  signalAt(pt: RecoilPoint, c: Couplings): Float64Array {
+    const g = this.gNu;
+    g[0] = c.nu[1];
+    g[1] = c.nu[0];
+    g[2] = c.nu[1];
+    return this.signal(pt.J, g, c.p, c.n, pt.byFlavour);
   }
 
   /** The signal per flavour and observed bin, out[fl * nObs + e], for neutrino couplings g_ν (by flavour, absolute) and nucleon couplings. */

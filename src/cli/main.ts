@@ -44,6 +44,7 @@ const neutrinos = (y: Argv) =>
 const terms = (y: Argv) =>
   neutrinos(
     y.option("likelihoods", str(`comma-separated Δχ² terms, or all (adds trident, ew) (default: ${DEFAULT_LIKELIHOODS.join(",")}, eq. B.1)`))
+      .option("preset", str("paper2022 (default: eq. B.1 with CsI 2017 and the 2021 g−2) or current (g−2 2025, COHERENT CsI 2021 + argon, every search, trident, EW); --likelihoods and --inputs override it"))
       .option("inputs", str("measurement set: paper2022 (default) or 2025 (the g−2), or a set of --inputs-file; u1x inputs lists them"))
       .option("inputs-file", str("your own measurement sets, JSON (README, \"Measurements\"); with one set it is selected"))
       .option("searches", str("resonance searches of the veto: all recastable (default), paper (NA64 2019 + BaBar 2014, the core paper's), or limit-file names, comma-separated")),

@@ -1,16 +1,23 @@
 import { checkInputSet, readInputsFile } from "../likelihood/measurements.js";
-import { ALL_LIKELIHOODS } from "../likelihood/registry.js";
+import { ALL_LIKELIHOODS, DEFAULT_LIKELIHOODS } from "../likelihood/registry.js";
 import { UserError } from "../errors.js";
 import type { LikelihoodOptions } from "../likelihood/types.js";
 import { parseList, parseNeutrinos } from "./parse.js";
+import { resolvePreset } from "../likelihood/presets.js";
 
-/** The options shared by the likelihood commands (--inputs, --inputs-file, --searches, --neutrinos). */
-export function likelihoodOptions(a: { inputs?: string; inputsFile?: string; searches?: string; neutrinos?: string }): LikelihoodOptions {
+/** The terms a command uses: --likelihoods, else the preset's, else `fallback` (the B.1 terms). */
+export function termNames(a: { likelihoods?: string; preset?: string }, fallback: readonly string[] = DEFAULT_LIKELIHOODS): string | readonly string[] {
+  return a.likelihoods ?? resolvePreset(a.preset)?.likelihoods ?? fallback;
+}
+
+/** The options shared by the likelihood commands (--preset, --inputs, --inputs-file, --searches, --neutrinos). */
+export function likelihoodOptions(a: { preset?: string; inputs?: string; inputsFile?: string; searches?: string; neutrinos?: string }): LikelihoodOptions {
+  const preset = resolvePreset(a.preset);
   const userInputs = a.inputsFile === undefined ? undefined : readInputsFile(a.inputsFile, ALL_LIKELIHOODS);
   // With a user file of one set and no --inputs, that set is the one meant; with several, --inputs must choose.
   const sets = Object.keys(userInputs ?? {});
   if (a.inputs === undefined && sets.length > 1) throw new UserError(`--inputs-file ${a.inputsFile} holds the sets ${sets.join(", ")}: choose one with --inputs`);
-  const inputs = a.inputs ?? (sets.length === 1 ? sets[0] : undefined);
+  const inputs = a.inputs ?? (sets.length === 1 ? sets[0] : preset?.inputs);
   checkInputSet(inputs, ALL_LIKELIHOODS, userInputs);
   return {
     inputs,

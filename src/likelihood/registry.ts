@@ -4,6 +4,8 @@ import { apv } from "../../likelihoods/apv/index.js";
 import { borexino } from "../../likelihoods/borexino/index.js";
 import { charm2 } from "../../likelihoods/charm2/index.js";
 import { coherent } from "../../likelihoods/coherent/index.js";
+import { coherent2021 } from "../../likelihoods/coherent2021/index.js";
+import { coherentAr } from "../../likelihoods/coherentAr/index.js";
 import { ew } from "../../likelihoods/ew/index.js";
 import { nsi } from "../../likelihoods/nsi/index.js";
 import { resonances } from "../../likelihoods/resonances/index.js";
@@ -13,7 +15,7 @@ import { UserError } from "../errors.js";
 import type { Likelihood, ObservableInfo } from "./types.js";
 
 /** Every Δχ² module; one line per folder in likelihoods/. */
-export const REGISTRY: readonly Likelihood<unknown>[] = [amu, borexino, nsi, coherent, resonances, trident, ew, apv, ae, texono, charm2] as Likelihood<unknown>[];
+export const REGISTRY: readonly Likelihood<unknown>[] = [amu, borexino, nsi, coherent, resonances, trident, ew, apv, ae, texono, charm2, coherent2021, coherentAr] as Likelihood<unknown>[];
 
 /** The default selection: the global Δχ² of eq. (B.1), as in the paper's Table 1. Trident and EW are opt-in. */
 export const DEFAULT_LIKELIHOODS = ["amu", "borexino", "nsi", "coherent", "resonances"];

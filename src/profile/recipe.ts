@@ -19,6 +19,8 @@ export interface RankRecipe {
   searches: string[];
   maxCharge: number;
   threshold: number;
+  /** The --preset this recipe spells out (information; the lists below are what runs). */
+  preset?: string;
   /** The catalogue models ranked: vector-like (default) or chiral. */
   category?: "vector" | "chiral";
   /**

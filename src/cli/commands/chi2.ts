@@ -3,7 +3,7 @@ import { observableInfo, REGISTRY, selectLikelihoods } from "../../likelihood/re
 import { coefficientsOf } from "../../models/model.js";
 import { catalogueLabel } from "../../models/spec.js";
 import { checkFormat, type Format, fmtNumber, renderRows, toJson } from "../../output/format.js";
-import { likelihoodOptions } from "../options.js";
+import { likelihoodOptions, termNames } from "../options.js";
 import { modelCaption, type PointArgs, parsePoint } from "../parse.js";
 
 export interface Chi2Args extends PointArgs {
@@ -18,7 +18,7 @@ export interface Chi2Args extends PointArgs {
 export function chi2Command(a: Chi2Args): string {
   const format = checkFormat(a.format, ["table", "json", "csv", "md", "latex"]);
   const { model, mX, gX: g, couplings: c } = parsePoint(a);
-  const selected = selectLikelihoods(a.likelihoods);
+  const selected = selectLikelihoods(termNames(a));
   const opts = likelihoodOptions(a);
   const r = new Chi2(model, mX, selected, opts).evaluate(c);
   // Observables of the other modules that need no data files (e.g. RTrident, T), whether or not their term is in

@@ -4,7 +4,7 @@ import { coefficientsOf } from "../../models/model.js";
 import { catalogueLabel, resolveModel } from "../../models/spec.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { fitModel } from "../../profile/profile.js";
-import { likelihoodOptions } from "../options.js";
+import { likelihoodOptions, termNames } from "../options.js";
 import { modelCaption, parseMass } from "../parse.js";
 import { warn } from "../warn.js";
 
@@ -26,7 +26,7 @@ export function fitCommand(a: FitArgs): string {
   const model = resolveModel(a.model, a.maxCharge);
   const mX = parseMass(a.mx);
   const opts = likelihoodOptions(a);
-  const chi2 = new Chi2(model, mX, selectLikelihoods(a.likelihoods), opts);
+  const chi2 = new Chi2(model, mX, selectLikelihoods(termNames(a)), opts);
   const r = fitModel(chi2);
   if (!r.converged) warn(`the fit of ${model.name} at m_X = ${mX} GeV did not converge (the final minimisation moved Δχ² by more than 1e-3 or ran out of steps)`);
   const out = { model: { name: model.name, id: model.id ?? null, catalogue: catalogueLabel(model), ...(coefficientsOf(model) ?? {}) }, catalogue: catalogueLabel(model), mX, ...r };

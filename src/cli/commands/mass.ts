@@ -5,7 +5,7 @@ import { checkFormat, type Format, renderRows, toJson } from "../../output/forma
 import { massBound } from "../../profile/massBound.js";
 import { scanMass } from "../../profile/massProfile.js";
 import { UserError } from "../../errors.js";
-import { likelihoodOptions } from "../options.js";
+import { likelihoodOptions, termNames } from "../options.js";
 import { modelCaption, parseInteger, parseMass } from "../parse.js";
 import { warnNotConverged } from "../warn.js";
 
@@ -67,7 +67,7 @@ export function scanMassCommand(a: ScanMassArgs): string {
   const to = parseMass(a.to ?? "4GeV", "--to");
   if (!(to > from)) throw new UserError("--to must be above --from");
   const points = a.points === undefined ? 30 : parseInteger(a.points, "--points");
-  const ls = selectLikelihoods(a.likelihoods);
+  const ls = selectLikelihoods(termNames(a));
   for (const m of [from, to]) checkMassRange(ls, m);
   const rows = scanMass(model, ls, likelihoodOptions(a), from, to, points);
   warnNotConverged(rows, "mass points");

@@ -8,7 +8,7 @@ import { massBound } from "../../profile/massBound.js";
 import { scanMass } from "../../profile/massProfile.js";
 import { type RankRow, rowCoefficients } from "../../profile/rank.js";
 import { UserError } from "../../errors.js";
-import { likelihoodOptions } from "../options.js";
+import { likelihoodOptions, termNames } from "../options.js";
 import { parseInteger, parseMass, parseMixing } from "../parse.js";
 import type { Mixing } from "../../couplings/couplings.js";
 
@@ -100,7 +100,7 @@ export function figureSvg(a: Omit<PlotArgs, "out" | "format">): string {
     case "scan-mass": {
       if (!a.model) throw new UserError("scan-mass needs --model");
       const model = resolveModel(a.model, a.maxCharge);
-      const ls = selectLikelihoods(a.likelihoods);
+      const ls = selectLikelihoods(termNames(a));
       const rows = scanMass(model, ls, likelihoodOptions(a), ...massRange(a, "10MeV", "4GeV"), a.points === undefined ? 40 : parseInteger(a.points, "--points", 2));
       const x = rows.map((r) => r.mX);
       const series: Series[] = [{ label: "total", x, y: rows.map((r) => r.dchi2), color: "black" }];
@@ -152,7 +152,7 @@ export function figureSvg(a: Omit<PlotArgs, "out" | "format">): string {
       if (!("epsRatio" in mix)) throw new UserError("exclusion is drawn at fixed ε·e/g_X: give --eps-ratio (or --eps loop)");
       const r = mix.epsRatio;
       // The figure shows every constraint, trident and EW included (Figs. 3, 5, 6).
-      const ls = selectLikelihoods(a.likelihoods ?? "all");
+      const ls = selectLikelihoods(termNames(a, ["all"]));
       const [from, to] = massRange(a, "10MeV", "1GeV");
       const n = a.points === undefined ? 40 : parseInteger(a.points, "--points", 2);
       const masses = Array.from({ length: n }, (_, i) => from * (to / from) ** (i / (n - 1)));

@@ -5,7 +5,7 @@ import { checkFormat, type Format, renderRows, toJson } from "../../output/forma
 import { progressBar } from "../../output/progress.js";
 import { type RankRow, rankModels, rowCharges, rowCoefficients } from "../../profile/rank.js";
 import { UserError } from "../../errors.js";
-import { likelihoodOptions } from "../options.js";
+import { likelihoodOptions, termNames } from "../options.js";
 import { exclusive, parseInteger, parseMass } from "../parse.js";
 import { warnNotConverged } from "../warn.js";
 
@@ -67,7 +67,7 @@ export async function rankCommand(a: RankArgs): Promise<string> {
   const mX = range ? range[0] : parseMass(a.mx);
   if (a.category !== undefined && a.category !== "vector" && a.category !== "chiral") throw new UserError(`--category must be 'vector' or 'chiral', got '${a.category}'`);
   const category = (a.category ?? "vector") as "vector" | "chiral";
-  const names = selectLikelihoods(a.likelihoods ?? (category === "chiral" ? CHIRAL_LIKELIHOODS : DEFAULT_LIKELIHOODS)).map((l) => l.name);
+  const names = selectLikelihoods(termNames(a, category === "chiral" ? CHIRAL_LIKELIHOODS : DEFAULT_LIKELIHOODS)).map((l) => l.name);
   // Results do not depend on the thread count, so use the machine's cores unless told otherwise.
   const threads = a.threads === undefined ? availableParallelism() : parseInteger(a.threads, "--threads");
   const top = a.top === undefined ? undefined : parseInteger(a.top, "--top");

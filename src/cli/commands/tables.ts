@@ -40,7 +40,7 @@ export async function tablesCommand(a: TablesArgs): Promise<string> {
     written.push(join(a.out, name));
   };
   const rankings: Record<string, RankRow[]> = {};
-  for (const name of ["table1-200MeV", "table1-200MeV-2025", "rank-profile-mass", "rank-chiral-200MeV", "rank-chiral-200MeV-2025", "rank-chiral-profile-mass"]) {
+  for (const name of ["table1-200MeV", "table1-200MeV-2025", "rank-profile-mass", "rank-chiral-200MeV", "rank-chiral-200MeV-2025", "rank-chiral-profile-mass", "current-200MeV", "current-profile-mass"]) {
     const recipe = loadRankRecipe(name);
     const rows = await runRankRecipe(recipe, threads, progressBar(name));
     rankings[name] = rows;
