@@ -107,6 +107,7 @@ describe("APV: ΔQ_W of ¹³³Cs", () => {
     const slope = 2 ** (2 - 2 * FINITE_RANGE_MODEL.gamma);
     expect(Math.abs(finiteRangeFactor(0.02) / finiteRangeFactor(0.01) / slope - 1)).toBeLessThan(0.01); // 0.6%
     expect(finiteRangeFactor(0.0024)).toBeCloseTo(0.5, 2);
+    // Regression pin (our own calculation of K; the heavy-X limit above is the independent check).
     expect(finiteRangeFactor(0.01)).toBeCloseTo(0.7403, 3);
     expect(finiteRangeFactor(0.1)).toBeCloseTo(0.9751, 3);
     let last = 0;

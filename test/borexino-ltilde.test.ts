@@ -121,6 +121,7 @@ describe("Borexino on L̃_µ−τ at ε = g_X/10 (core paper Fig. 6)", () => {
     expect(x).toBeLessThan(93);
     // At 60 MeV our Δχ² = 4 line is 22% below the band's lower edge, so the whole 2σ band is excluded there.
     const r60 = row(0.06);
+    // Regression pin (this module's own number, documented in its README); the closed form below is the check.
     expect(r60.bounds.borexino! / r60.bands.amu.lo!).toBeCloseTo(0.779, 2);
   });
 
@@ -170,6 +171,7 @@ describe("Borexino on L̃_µ−τ at ε = g_X/10 (core paper Fig. 6)", () => {
 
   it("reaches ≈ 50–60 MeV only with physics slips (documented variants, not the module)", () => {
     // The module itself, rebuilt from its pieces, for reference.
+    // Regression pin: the module's crossing (README "L̃_µ−τ (Fig. 6)"); the paper says 60 MeV.
     expect(crossingMeV(variantBound({}), lowerEdge)).toBeCloseTo(89.4, 0);
     // The electron treated as vector with its right-handed charge x_E1 (chirality ignored): ≈ 57 MeV.
     const vecE = crossingMeV(variantBound({ e: [1 - RATIO, 1 - RATIO] }), lowerEdge);

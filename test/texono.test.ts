@@ -199,6 +199,7 @@ describe("core paper eq. (5.7): TEXONO on L̃_µ−τ (models/Ltilde_mu-tau.json
     }
     expect(worst).toBeGreaterThan(2.2);
     expect(worst).toBeLessThan(3.84); // 2.45
+    // Regression pins (this term's own numbers, README): the paper's eq. (5.7) lower edge is not reachable from ξ.
     expect(xiMin).toBeCloseTo(0.66, 1);
     expect(at(1.7e-4).observables!.xiTexono).toBeCloseTo(0.71, 2);
   });
