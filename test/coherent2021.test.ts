@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Likelihood } from "../src/likelihood/types.js";
+import { expectWarmStartIdentity } from "./helpers/terms.js";
 import { loadCsi2021Data } from "../likelihoods/coherent2021/data.js";
 import { coherent2021, coherent2021Bins, coherent2021FreeFit, coherent2021SM, coherent2021Variants } from "../likelihoods/coherent2021/index.js";
 import { CSI2021, NE, NT } from "../likelihoods/coherent2021/inputs.js";
@@ -193,16 +195,7 @@ describe("coherent2021: the profiled likelihood", () => {
       { model: "B-L", mX: 0.02, g: 1e-5, mix: { eps: 0 } },
       { model: "3,-6,5,-8", mX: 0.05, g: 3e-4, mix: { epsRatio: -6.1 } },
     ];
-    for (const r of points) {
-      const model = resolveModel(r.model);
-      const c = couplings(model, r.g, r.mix, r.mX);
-      const reused = coherent2021.prepare(model, r.mX, {});
-      coherent2021.evaluate(reused, couplings(model, 3 * r.g, r.mix, r.mX));
-      const a = coherent2021.evaluate(reused, c);
-      const b = coherent2021.evaluate(coherent2021.prepare(model, r.mX, {}), c);
-      expect(Math.abs(a.dchi2 - b.dchi2), r.model).toBeLessThan(1e-7);
-      expect(a.observables!.cevnsCsI2021, r.model).toBe(b.observables!.cevnsCsI2021);
-    }
+    expectWarmStartIdentity(coherent2021 as Likelihood<unknown>, "cevnsCsI2021", points);
   });
 
   it("the profiled minimum is unique: any start gives it (χ² is convex in the nuisances)", () => {

@@ -2,6 +2,7 @@ import { M_E } from "../../src/constants.js";
 import { gaussianChi2, type Measurement, measurement } from "../../src/likelihood/measurements.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 import { amuCoefficients, deltaAmu } from "../amu/loop.js";
+import { vectorAxial } from "../../src/models/model.js";
 
 interface Prepared {
   k: { kV: number; kA: number };
@@ -23,8 +24,7 @@ export const ae: Likelihood<Prepared> = {
   // zero at r = x_V,e for a vector-like electron, at r = x_V,e ± √5 |x_A,e| for a chiral one (heavy-X limit; the
   // exact zeros move with m_X/m_e, which a mass-free seed cannot follow).
   zeros(model) {
-    const xV = (model.charges.e.L + model.charges.e.R) / 2;
-    const xA = (model.charges.e.L - model.charges.e.R) / 2;
+    const { V: xV, A: xA } = vectorAxial(model.charges.e);
     return xA === 0 ? [xV] : [xV - Math.sqrt(5) * Math.abs(xA), xV + Math.sqrt(5) * Math.abs(xA)];
   },
   prepare(_model, mX, options) {

@@ -4,6 +4,8 @@ import { gaussianChi2, type Measurement, measurement } from "../../src/likelihoo
 import type { Likelihood } from "../../src/likelihood/types.js";
 import { finiteRangeFactor } from "./finiteRange.js";
 import { CESIUM } from "./inputs.js";
+import { nucleusZeros } from "../../src/cevns/source.js";
+import { vectorAxial } from "../../src/models/model.js";
 
 /**
  * Shift of the ¹³³Cs weak charge by X exchange in the contact limit (README, "Derivation"; core paper eq. 5.3 for
@@ -43,12 +45,8 @@ export const apv: Likelihood<Prepared> = {
   // ΔQ_W ∝ g_A^e (Z g_V^p + N g_V^n): the nuclear vector charge Z(g x_p + εe) + N g x_n vanishes at
   // ε·e/g_X = −(Z x_p + N x_n)/Z; a vector-like electron (x_A,e = 0) couples axially only through X–Z mixing, ∝ ε.
   zeros(model) {
-    const { u, d, e } = model.charges;
-    const xV = (q: { L: number; R: number }) => (q.L + q.R) / 2;
-    const xp = 2 * xV(u) + xV(d);
-    const xn = xV(u) + 2 * xV(d);
-    const nuclear = xp === 0 && xn === 0 ? 0 : -(CESIUM.Z * xp + CESIUM.N * xn) / CESIUM.Z;
-    return e.L === e.R && nuclear !== 0 ? [0, nuclear] : [nuclear];
+    const nuclear = nucleusZeros(model, [CESIUM])[0] + 0; // + 0: no −0 for quark-free models
+    return vectorAxial(model.charges.e).A === 0 && nuclear !== 0 ? [0, nuclear] : [nuclear];
   },
   prepare(_model, mX, options) {
     return { K: finiteRangeFactor(mX), mX, m: measurement("apv", "deltaQW", options) };

@@ -3,6 +3,7 @@ import type { Likelihood } from "../../src/likelihood/types.js";
 import { moments, type Moments, reducedCrossSection, SM_GL, SM_GR } from "./crossSection.js";
 import { BOREXINO } from "./inputs.js";
 import { solarFlavourFractions } from "./solar.js";
+import { vectorAxial } from "../../src/models/model.js";
 
 interface Prepared {
   M: Moments;
@@ -25,7 +26,7 @@ export const borexino: Likelihood<Prepared> = {
   observables: { RBe: { unit: "", latex: "R_{\\rm Be}", description: "⁷Be ν–e rate over the SM rate" } },
   // The X exchange with electrons is smallest where the electron's vector coupling vanishes, ε·e/g_X = x_V,e (eq. 4.6;
   // exactly zero for a vector-like electron).
-  zeros: (model) => [(model.charges.e.L + model.charges.e.R) / 2],
+  zeros: (model) => [vectorAxial(model.charges.e).V],
   prepare(_model, mX, options) {
     const M = moments(BOREXINO.Enu, mX);
     const sigmaSM = [0, 1, 2].reduce((s, a) => s + P_EARTH[a] * reducedCrossSection(M, SM_GL[a], SM_GR, 0, 0), 0);

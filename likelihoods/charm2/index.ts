@@ -2,6 +2,7 @@ import { gaussianChi2, type Measurement, measurement, packageMeasurements } from
 import type { Likelihood, LikelihoodOptions } from "../../src/likelihood/types.js";
 import { effectiveCouplings, type Moments, moments, rates } from "./crossSection.js";
 import { CHARM2_BEAMS } from "./inputs.js";
+import { vectorAxial } from "../../src/models/model.js";
 
 const TERM = "charm2";
 
@@ -77,7 +78,7 @@ export const charm2: Likelihood<Charm2Prepared> = {
   },
   // The X exchange needs the electron's coupling: with a vector-like electron it vanishes at ε·e/g_X = x_V,e (eq. 4.6);
   // an axial electron coupling (L̃_µ−τ) has no zero.
-  zeros: (model) => [(model.charges.e.L + model.charges.e.R) / 2],
+  zeros: (model) => [vectorAxial(model.charges.e).V],
   prepare(_model, mX, options) {
     const Mnu = moments(CHARM2_BEAMS[0], mX);
     const Mnubar = moments(CHARM2_BEAMS[1], mX);

@@ -1,6 +1,7 @@
 import { gaussianChi2, type Measurement, measurement } from "../../src/likelihood/measurements.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 import { type Moments, moments, reducedRate, SM, texonoKernel } from "./crossSection.js";
+import { vectorAxial } from "../../src/models/model.js";
 
 interface Prepared {
   M: Moments;
@@ -24,7 +25,7 @@ export const texono: Likelihood<Prepared> = {
   observables: { xiTexono: { unit: "", latex: "\\xi_{\\rm TEXONO}", description: "reactor ν̄_e–e rate (3–8 MeV recoils) over the SM rate" } },
   // The X exchange with electrons is smallest where the electron's vector coupling vanishes, ε·e/g_X = x_V,e (eq. 4.6;
   // exactly zero for a vector-like electron), as for borexino.
-  zeros: (model) => [(model.charges.e.L + model.charges.e.R) / 2],
+  zeros: (model) => [vectorAxial(model.charges.e).V],
   prepare(_model, mX, options) {
     const M = moments(texonoKernel(), mX);
     const m = measurement("texono", "xiTexono", options);
