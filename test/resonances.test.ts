@@ -5,7 +5,7 @@ import { RecastAtMass } from "../likelihoods/resonances/recast.js";
 import { allSearches, selectSearches } from "../likelihoods/resonances/searches.js";
 import { amuCoefficients } from "../likelihoods/amu/loop.js";
 import { E_CHARGE, M_MU } from "../src/constants.js";
-import { couplings } from "../src/couplings/couplings.js";
+import { couplings, logGCeiling } from "../src/couplings/couplings.js";
 import { dataDir } from "../src/data/dataDir.js";
 import { resolveModel } from "../src/models/spec.js";
 import { loadHadronicTables } from "../src/widths/vmd.js";
@@ -145,6 +145,45 @@ describe("resonance recasting", () => {
     expect(gm).toBeGreaterThan(0);
     expect(resonances.evaluate(p, couplings(model, gm * 0.99, { epsRatio: -5 }, 0.2)).dchi2).toBe(0);
     expect(resonances.evaluate(p, couplings(model, gm * 1.01, { epsRatio: -5 }, 0.2)).dchi2).toBe(100);
+  });
+
+  // Reference: the same g_max from the generic first-crossing scan of ln S (an independent algorithm).
+  it("a lifetime window's g_max solved in ln u (KLOE) agrees with the first-crossing scan of S", () => {
+    let checked = 0;
+    for (const name of ["Lmu-Ltau", "B-L", "3B-7Le-Lmu-Ltau", "Le-Lmu"])
+      for (const mX of [0.03, 0.2, 0.5, 0.9]) {
+        const model = resolveModel(name);
+        for (const r of resonances.prepare(model, mX, {}).recasts.filter((x) => x.search.efficiency.type === "lifetime"))
+          for (const ratio of [-2, -0.3, 0, 0.4, 1.5]) {
+            const at = (g: number) => couplings(model, g, { epsRatio: ratio }, mX);
+            const solved = r.gMax(at, 0, true);
+            const scanned = r.gMax(at, 0, false);
+            if (scanned === Number.POSITIVE_INFINITY) expect(solved).toBe(scanned);
+            // 1e-7: the scan's tolerance (1e-10 in log10 g) and the O(ε²) departure of the couplings from g_X scaling.
+            else expect(solved / scanned, `${r.search.name}, ${name} at ${mX}, ε e/g_X = ${ratio}`).toBeCloseTo(1, 7);
+            checked++;
+          }
+      }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it("the veto's g_max with one probe shared by its searches is the smallest of their own g_max", () => {
+    const model = resolveModel("3,-6,7,-10");
+    const p = resonances.prepare(model, 0.2, {});
+    for (const ratio of [-5, -1, 0, 0.7]) {
+      const at = (g: number) => couplings(model, g, { epsRatio: ratio }, 0.2);
+      const own = Math.min(...p.recasts.filter((r) => !r.twoSided).map((r) => r.gMax(at, logGCeiling({ epsRatio: ratio }), true)));
+      expect(resonances.gMax!(p, ratio)).toBe(own);
+    }
+  });
+
+  it("models without extra channels share one mass's recasts; a model with decays gets its own", () => {
+    const a = resonances.prepare(resolveModel("B-L"), 0.31, {});
+    const b = resonances.prepare(resolveModel("Lmu-Ltau"), 0.31, {});
+    expect(b.recasts).toBe(a.recasts);
+    expect(resonances.prepare(resolveModel("B-L"), 0.31, { searches: ["paper"] }).recasts).not.toBe(a.recasts);
+    const withDecays = { ...resolveModel("B-L"), decays: [{ name: "chi_chi", class: "invisible" as const, formula: "fermion" as const, mass: 0.01, charge: 1 }] };
+    expect(resonances.prepare(withDecays, 0.31, {}).recasts).not.toBe(a.recasts);
   });
 
   it("reads every search of limits.tsv and says which cannot be recast", () => {

@@ -175,23 +175,49 @@ export class RecastAtMass {
   /**
    * The largest allowed g_X along a family of couplings (at fixed ε e/g_X, or fixed ε): the first crossing of
    * S = 1 from below on a log grid, refined by Brent. Infinity when nothing up to g_X = 10^lgMax is excluded.
-   * `scaling` says that the couplings scale with g_X (fixed ε e/g_X): then prompt searches are solved exactly.
+   * `scaling` says that the couplings scale with g_X (fixed ε e/g_X): then prompt searches and lifetime windows are
+   * solved from S at one coupling g0 = 10^(lgMax − 3); `probe` gives that S's couplings and widths when the caller
+   * shares them between the searches of one veto (GMaxProbe).
    */
-  gMax(at: (g: number) => Couplings, lgMax = 0, scaling = false): number {
+  gMax(at: (g: number) => Couplings, lgMax = 0, scaling = false, probe?: GMaxProbe): number {
     if (!this.active) return Number.POSITIVE_INFINITY;
-    if (scaling && this.width.scalesWithG && this.t1 === Number.POSITIVE_INFINITY && !this.dump && !this.displaced) {
-      // Prompt and invisible searches at fixed ε e/g_X: the BRs do not depend on g_X and S ∝ g_X² (not so when an
-      // extra channel has a fixed coupling: then the scan below).
+    if (scaling && this.width.scalesWithG && !this.dump && !this.displaced) {
       const g0 = 10 ** (lgMax - 3);
-      const s0 = this.ratio(at(g0));
-      const g = s0 > 0 ? g0 / Math.sqrt(s0) : Number.POSITIVE_INFINITY;
-      return g <= 10 ** lgMax ? g : Number.POSITIVE_INFINITY;
+      if (probe && probe.g0 !== g0) throw new Error(`gMax: the probe is at g_X = ${probe.g0}, not at 10^(lgMax − 3) = ${g0}`);
+      const c0 = probe ? probe.c : at(g0);
+      const total = probe ? probe.total : this.width.partial(c0, this.buf);
+      const s0 = this.ratioWithWidths(c0, probe ? probe.widths : this.buf, total);
+      if (this.t1 === Number.POSITIVE_INFINITY) {
+        // Prompt and invisible searches: the BRs do not depend on g_X and S ∝ g_X² (not so when an extra channel has a
+        // fixed coupling: then the scan below).
+        const g = s0 > 0 ? g0 / Math.sqrt(s0) : Number.POSITIVE_INFINITY;
+        return g <= 10 ** lgMax ? g : Number.POSITIVE_INFINITY;
+      }
+      // A lifetime window: with u = (g_X/g0)², S(u) = S(g0) u w(k0 u)/w(k0), w(x) = 1 − e^{−x} and k0 = t1 Γ_X(g0)/ħ,
+      // which rises monotonically in u: its one root is solved in ln u, no scan.
+      if (!(s0 > 0)) return Number.POSITIVE_INFINITY;
+      const k0 = (this.t1 * total) / HBAR_GEV_S;
+      const lnW0 = Math.log(-Math.expm1(-k0));
+      const lnS = (lu: number) => Math.log(s0) + lu + Math.log(-Math.expm1(-k0 * Math.exp(lu))) - lnW0;
+      const lo = 2 * Math.log(G_FLOOR / g0);
+      const hi = 2 * Math.log(10 ** lgMax / g0);
+      if (lnS(lo) >= 0) return 0;
+      if (lnS(hi) < 0) return Number.POSITIVE_INFINITY;
+      return g0 * Math.exp(0.5 * brent(lnS, lo, hi, 1e-12, undefined, `ln S of search ${this.search.name} at m = ${this.m}`));
     }
     const h = (lg: number) => Math.log(this.ratio(at(10 ** lg)) + 1e-300);
     if (h(Math.log10(G_FLOOR)) >= 0) return 0;
     const lg = firstCrossing(h, Math.log10(G_FLOOR), lgMax, 0.25, 1e-10, "up", `ln S of search ${this.search.name} at m = ${this.m}`);
     return lg === null ? Number.POSITIVE_INFINITY : 10 ** lg;
   }
+}
+
+/** The couplings, partial widths and total width at g0 = 10^(lgMax − 3), shared by the searches of one veto (gMax). */
+export interface GMaxProbe {
+  g0: number;
+  c: Couplings;
+  widths: Float64Array;
+  total: number;
 }
 
 /** The grid row at the nearest mass (rows are 1.5 MeV apart), with the smallest excluded ε; null off the grid. */
