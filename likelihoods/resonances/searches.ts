@@ -529,17 +529,18 @@ export function loadRGrid(name: string, folder: "limits" | "reach" = "limits"): 
   const key = `${dataDirKey()}|${folder}|${name}`;
   const hit = grids.get(key);
   if (hit) return hit;
-  const byMass = new Map<number, [number, number][]>();
-  for (const [m, eps, r] of readTable(folder === "reach" ? REACH : RESONANCES, `darkcast/${folder}/${name}.lmt`, R_GRID).rows) {
-    const list = byMass.get(m);
-    if (list) list.push([eps, r]);
-    else byMass.set(m, [[eps, r]]);
+  // R_GRID has checked that masses come in runs (non-decreasing) with ε strictly increasing within each.
+  const table = readTable(folder === "reach" ? REACH : RESONANCES, `darkcast/${folder}/${name}.lmt`, R_GRID).rows;
+  const masses: number[] = [];
+  const rows: { eps: Float64Array; r: Float64Array }[] = [];
+  for (let start = 0; start < table.length; ) {
+    let end = start + 1;
+    while (end < table.length && table[end][0] === table[start][0]) end++;
+    const run = table.slice(start, end);
+    masses.push(table[start][0]);
+    rows.push({ eps: Float64Array.from(run, (p) => p[1]), r: Float64Array.from(run, (p) => p[2]) });
+    start = end;
   }
-  const masses = [...byMass.keys()].sort((a, b) => a - b);
-  const rows = masses.map((m) => {
-    const pts = byMass.get(m)!.sort((a, b) => a[0] - b[0]);
-    return { eps: Float64Array.from(pts, (p) => p[0]), r: Float64Array.from(pts, (p) => p[1]) };
-  });
   const g = { masses, rows };
   grids.set(key, g);
   return g;
