@@ -76,11 +76,12 @@ describe("LMA and LMA-dark (eqs. 15–18)", () => {
       // Printed to two digits: 6.55 and 8.02 before rounding.
       expect(Math.abs(lo / (6.5e-5 * scale) - 1)).toBeLessThan(0.012);
       expect(Math.abs(hi / (8.0e-5 * scale) - 1)).toBeLessThan(0.012);
-      // The band the term offers (n = ±2) is the same interval, and gMax is its upper edge.
+      // The band the term offers (n = ±2) is the same interval; past its upper edge the step's excess is log10(g/hi).
       const along = (g: number) => couplings(model, g, { epsRatio: r }, mX);
       expect((lmaDark.preferredCoupling?.(p, along, -2) as number) / lo).toBeCloseTo(1, 6);
       expect((lmaDark.preferredCoupling?.(p, along, 2) as number) / hi).toBeCloseTo(1, 6);
-      expect((lmaDark.gMax?.(p, r) as number) / hi).toBeCloseTo(1, 6);
+      expect(lmaDark.evaluate(p, along(1.01 * hi)).excess).toBeCloseTo(Math.log10(1.01), 6);
+      expect(lmaDark.evaluate(p, along(0.99 * hi)).excess).toBe(0);
     }
   });
   it("eq. (18): LMA is −3×10⁻⁹ < c g² (10 MeV/m)² < 1.7×10⁻¹⁰", () => {
@@ -94,7 +95,8 @@ describe("LMA and LMA-dark (eqs. 15–18)", () => {
         const g = edge((x) => at(x, r).dchi2 === 0, 1e-7, 1e-1);
         // Printed to one or two digits: −3.05e-9 and 1.735e-10 before rounding.
         expect(Math.abs((c * g * g) / (printed * s) - 1)).toBeLessThan(0.025);
-        expect((lma.gMax?.(p, r) as number) / g).toBeCloseTo(1, 6);
+        // Past the edge the step's excess is log10(g_X/g) (ε^medium ∝ g_X²).
+        expect(lma.evaluate(p, couplings(model, 1.01 * g, { epsRatio: r }, mX)).excess).toBeCloseTo(Math.log10(1.01), 6);
       }
     }
   });
@@ -181,15 +183,27 @@ describe("K⁺ → µ⁺νX (eq. 32) and white dwarfs (eq. 35)", () => {
     for (const mX of [5 * MEV, 40 * MEV]) {
       const model = bernalFarzanModel(-0.1);
       const { p } = term(kaonMuNuX, model, mX);
-      expect((kaonMuNuX.gMax?.(p, -0.2333) as number) / (0.003 * (mX / (5 * MEV)))).toBeCloseTo(1, 6);
+      const bound = 0.003 * (mX / (5 * MEV));
+      const at = (g: number) => kaonMuNuX.evaluate(p, couplings(model, g, { epsRatio: -0.2333 }, mX));
+      expect(at(0.99 * bound).dchi2).toBe(0);
+      expect(at(1.01 * bound).dchi2).toBe(100);
+      // 1e-7: the ν_µ coupling departs from g_X scaling at O(ε r_X²) (X–Z mixing, eq. 3.10).
+      expect(at(1.01 * bound).excess).toBeCloseTo(Math.log10(1.01), 7);
     }
   });
   it("eq. (35) is 'considerably weaker than the other relevant bounds': above Borexino's at every mass of Fig. 1", () => {
     const model = bernalFarzanModel(-0.1);
     const r = bfEpsRatio(-0.1, -0.75);
     for (const mX of [5 * MEV, 30 * MEV, 100 * MEV]) {
-      const wd = whiteDwarf.gMax?.(whiteDwarf.prepare(model, mX, {}), r) as number;
-      const bx = borexinoNsi.gMax?.(borexinoNsi.prepare(model, mX, {}), r) as number;
+      // Each term's largest allowed g_X from its excess at an excluded point: g_max = g 10^(−excess).
+      const gMax = (l: Likelihood<unknown>) => {
+        const g = 1;
+        const res = l.evaluate(l.prepare(model, mX, {}), couplings(model, g, { epsRatio: r }, mX));
+        expect(res.dchi2).toBe(100);
+        return g * 10 ** -(res.excess as number);
+      };
+      const wd = gMax(whiteDwarf as Likelihood<unknown>);
+      const bx = gMax(borexinoNsi as Likelihood<unknown>);
       expect(wd / bx).toBeGreaterThan(3);
       // At its edge the term's ratio is the left side of eq. (35) over 1.12e-5 GeV⁻²: check the formula directly.
       const x = couplings(model, wd, { epsRatio: r }, mX);

@@ -208,8 +208,13 @@ describe("recasts with extra channels (likelihoods/resonances)", () => {
     expect(gMax("A1_Merkel2014avp", model) / gMax("A1_Merkel2014avp", BL)).toBeCloseTo(expected, 9);
     // the scan path agrees with the exact solution
     expect(gMax("A1_Merkel2014avp", model, false) / gMax("A1_Merkel2014avp", BL)).toBeCloseTo(expected, 7);
-    // and the likelihood's g_max (prepare reads model.decays) likewise
-    const lik = (mod: Model) => resonances.gMax!(resonances.prepare(mod, m, { searches: ["A1_Merkel2014avp"] }), 0);
+    // and the likelihood's g_max (prepare reads model.decays) likewise, from its excess past it: g_max = g 10^(−excess)
+    const lik = (mod: Model) => {
+      const g = 1e-2;
+      const res = resonances.evaluate(resonances.prepare(mod, m, { searches: ["A1_Merkel2014avp"] }), couplings(mod, g, { epsRatio: 0 }, m));
+      expect(res.dchi2).toBe(100);
+      return g * 10 ** -(res.excess as number);
+    };
     expect(lik(model) / lik(BL)).toBeCloseTo(expected, 9);
   });
 

@@ -1,7 +1,6 @@
-import { VETO_DCHI2 } from "../resonances/index.js";
-import { type Couplings, couplings } from "../../src/couplings/couplings.js";
+import type { Couplings } from "../../src/couplings/couplings.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
-import { powerLawGMax } from "../../src/likelihood/step.js";
+import { powerLawStep } from "../../src/likelihood/step.js";
 import type { Model } from "../../src/models/model.js";
 import { epsElectron } from "../lma/matter.js";
 
@@ -42,9 +41,7 @@ export const borexinoNsi: Likelihood<Prepared> = {
     return { model, mX };
   },
   evaluate(p, c) {
-    return { dchi2: ratio(c, p.mX) >= 1 ? VETO_DCHI2 : 0, observables: { epsElectronMuMu: epsElectron(c, p.mX, 1), epsElectronTauTau: epsElectron(c, p.mX, 2) } };
-  },
-  gMax(p, epsRatio) {
-    return p.model.massMixing ? Number.POSITIVE_INFINITY : powerLawGMax((g) => ratio(couplings(p.model, g, { epsRatio }, p.mX), p.mX), 2);
+    // ε^e ∝ g_X² at fixed ε·e/g_X.
+    return powerLawStep(ratio(c, p.mX), 2, { epsElectronMuMu: epsElectron(c, p.mX, 1), epsElectronTauTau: epsElectron(c, p.mX, 2) });
   },
 };

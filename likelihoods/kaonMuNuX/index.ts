@@ -1,7 +1,6 @@
-import { VETO_DCHI2 } from "../resonances/index.js";
-import { type Couplings, couplings } from "../../src/couplings/couplings.js";
+import type { Couplings } from "../../src/couplings/couplings.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
-import { powerLawGMax } from "../../src/likelihood/step.js";
+import { powerLawStep } from "../../src/likelihood/step.js";
 import type { Model } from "../../src/models/model.js";
 
 /**
@@ -38,9 +37,7 @@ export const kaonMuNuX: Likelihood<Prepared> = {
   },
   evaluate(p, c) {
     const r = ratio(c, p.bound);
-    return { dchi2: r >= 1 ? VETO_DCHI2 : 0, observables: { kaonRatio: r } };
-  },
-  gMax(p, epsRatio) {
-    return p.model.massMixing ? Number.POSITIVE_INFINITY : powerLawGMax((g) => ratio(couplings(p.model, g, { epsRatio }, p.mX), p.bound), 1);
+    // g_νµ ∝ g_X.
+    return powerLawStep(r, 1, { kaonRatio: r });
   },
 };

@@ -1,9 +1,7 @@
-import { VETO_DCHI2 } from "../resonances/index.js";
 import { UserError } from "../../src/errors.js";
 import type { Likelihood, ObservableInfo } from "../../src/likelihood/types.js";
-import { powerLawGMax, quadraticCouplingFor } from "../../src/likelihood/step.js";
+import { quadraticCouplingFor, VETO_DCHI2 } from "../../src/likelihood/step.js";
 import type { Model } from "../../src/models/model.js";
-import { couplings } from "../../src/couplings/couplings.js";
 import { readCommitted } from "../../src/paths.js";
 import { checkShape, finite, object, string } from "../../src/data/validate.js";
 import { epsElectron, epsMediumOsc, tanEta } from "./matter.js";
@@ -45,6 +43,18 @@ export const MEDIUM_OBSERVABLES: Record<string, ObservableInfo> = {
  * A solar-oscillation hypothesis as a step term: Δχ² = 0 while ε^medium_µµ − ε^medium_ee lies in the interval, the
  * veto value outside. The intervals are 2σ ranges for ε_µµ = ε_ττ, so a model with x_νµ ≠ x_ντ is refused.
  */
+/**
+ * How far past the largest allowed g_X an excluded ε^medium (∝ g_X² at fixed ε·e/g_X) lies, log10(g_X/g_max): g_max is
+ * where ε^medium reaches the interval's edge of its sign. A side that never enters the interval (LMA-dark for
+ * ε^medium < 0, or ε^medium ≡ 0 outside it) allows no g_X > 0: +∞. Below the interval on its own side (LMA-dark's
+ * 0 < ε^medium < 2) nothing is past g_max: 0.
+ */
+function excess(e: number, iv: { min: number; max: number }): number {
+  const edge = e > 0 ? iv.max : iv.min;
+  if (e === 0 || edge * e <= 0) return Number.POSITIVE_INFINITY;
+  return Math.max(0, 0.5 * Math.log10(e / edge));
+}
+
 function mediumTerm(name: "lma" | "lmaDark", description: string, cite: string): Likelihood<Prepared> {
   return {
     name,
@@ -64,24 +74,13 @@ function mediumTerm(name: "lma" | "lmaDark", description: string, cite: string):
       const e = epsMediumOsc(c, p.mX, p.iv.yn);
       // tan η is undefined where X does not couple to the proton: the observable is then left out (never NaN).
       const t = tanEta(c);
-      return { dchi2: e > p.iv.min && e < p.iv.max ? 0 : VETO_DCHI2, observables: { epsMedium: e, ...(Number.isFinite(t) ? { tanEta: t } : {}), epsElectronMuMu: epsElectron(c, p.mX, 1) } };
+      const inside = e > p.iv.min && e < p.iv.max;
+      return { dchi2: inside ? 0 : VETO_DCHI2, excess: inside ? 0 : excess(e, p.iv), observables: { epsMedium: e, ...(Number.isFinite(t) ? { tanEta: t } : {}), epsElectronMuMu: epsElectron(c, p.mX, 1) } };
     },
     // The edges as a band: n = ±2 gives the interval's edges (a 2σ range), n = 0 its middle.
     preferredCoupling(p, at, nSigma = 0) {
       const target = (p.iv.min + p.iv.max) / 2 + (nSigma * (p.iv.max - p.iv.min)) / 4;
       return quadraticCouplingFor((c) => epsMediumOsc(c, p.mX, p.iv.yn), at, target);
-    },
-    // The largest allowed g_X on the model's side of ε^medium (∝ g_X²): the interval's edge of that sign. A side that
-    // never enters the interval (LMA-dark for ε^medium < 0) allows no g_X > 0; ε^medium ≡ 0 is allowed where 0 is.
-    gMax(p, epsRatio) {
-      if (p.model.massMixing) return Number.POSITIVE_INFINITY;
-      const v = (g: number) => epsMediumOsc(couplings(p.model, g, { epsRatio }, p.mX), p.mX, p.iv.yn);
-      const v0 = v(1e-6);
-      const zeroInside = p.iv.min < 0 && p.iv.max > 0;
-      if (v0 === 0) return zeroInside ? Number.POSITIVE_INFINITY : 0;
-      const edge = v0 > 0 ? p.iv.max : p.iv.min;
-      if (edge * v0 <= 0) return 0;
-      return powerLawGMax((g) => v(g) / edge, 2);
     },
   };
 }

@@ -1,8 +1,8 @@
 import { Lru } from "../../src/cache.js";
 import { dataDir } from "../../src/data/dataDir.js";
+import { VETO_DCHI2 } from "../../src/likelihood/step.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
 import type { Model } from "../../src/models/model.js";
-import { couplings, logGCeiling } from "../../src/couplings/couplings.js";
 import { WidthCalculator } from "../../src/widths/calculator.js";
 import { loadHadronicTables } from "../../src/widths/vmd.js";
 import { RecastAtMass } from "./recast.js";
@@ -18,10 +18,6 @@ interface Prepared {
 
 /** The recasts of the last masses, for models without extra decay channels (a mass grid and its Brent steps fit). */
 const SHARED = new Lru<string, { width: WidthCalculator; recasts: RecastAtMass[] }>(64);
-
-/** Δχ² of an excluded point (appendix B: "a very high value ... 100"). */
-export const VETO_DCHI2 = 100;
-
 
 /**
  * Δχ²_reson. of appendix B: 0 where the point passes the selected resonance searches, 100 where any excludes it.
@@ -49,24 +45,16 @@ export const resonances: Likelihood<Prepared> = {
   },
   evaluate(p, c) {
     let worst = 0;
+    let worstOneSided = 0;
     const total = p.recasts.length ? p.width.partial(c, p.buf) : 0;
     for (const r of p.recasts) {
       const s = r.ratioWithWidths(c, p.buf, total);
       if (s > worst) worst = s;
+      if (s > worstOneSided && !r.twoSided) worstOneSided = s;
     }
-    return { dchi2: worst >= 1 ? VETO_DCHI2 : 0, observables: { resonanceRatioMax: worst } };
-  },
-  gMax(p, epsRatio) {
-    let g = Number.POSITIVE_INFINITY;
-    const lgMax = logGCeiling({ epsRatio });
-    const at = (x: number) => couplings(p.model, x, { epsRatio }, p.mX);
-    // The couplings scale with g_X unless X–Z mass mixing adds a fixed part; then one probe at g0 serves every search.
-    const scaling = !p.model.massMixing;
-    const g0 = 10 ** (lgMax - 3);
-    const c = scaling ? at(g0) : undefined;
-    const probe = c ? { g0, c, widths: p.buf, total: p.width.partial(c, p.buf) } : undefined;
-    // Only one-sided limits shape the profile; the bands of beam dumps are left to the step itself.
-    for (const r of p.recasts) if (!r.twoSided) g = Math.min(g, r.gMax(at, lgMax, scaling, probe));
-    return g;
+    // Past a one-sided limit S grows as g_X² (prompt) or faster: ½ log10 S ≥ log10(g_X/g_max). The bands of beam dumps
+    // give no direction and are left to the step itself.
+    const excess = worstOneSided > 1 ? 0.5 * Math.log10(worstOneSided) : 0;
+    return { dchi2: worst >= 1 ? VETO_DCHI2 : 0, excess, observables: { resonanceRatioMax: worst } };
   },
 };

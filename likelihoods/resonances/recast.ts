@@ -176,17 +176,15 @@ export class RecastAtMass {
    * The largest allowed g_X along a family of couplings (at fixed ε e/g_X, or fixed ε): the first crossing of
    * S = 1 from below on a log grid, refined by Brent. Infinity when nothing up to g_X = 10^lgMax is excluded.
    * `scaling` says that the couplings scale with g_X (fixed ε e/g_X): then prompt searches and lifetime windows are
-   * solved from S at one coupling g0 = 10^(lgMax − 3); `probe` gives that S's couplings and widths when the caller
-   * shares them between the searches of one veto (GMaxProbe).
+   * solved from S at one coupling g0 = 10^(lgMax − 3).
    */
-  gMax(at: (g: number) => Couplings, lgMax = 0, scaling = false, probe?: GMaxProbe): number {
+  gMax(at: (g: number) => Couplings, lgMax = 0, scaling = false): number {
     if (!this.active) return Number.POSITIVE_INFINITY;
     if (scaling && this.width.scalesWithG && !this.dump && !this.displaced) {
       const g0 = 10 ** (lgMax - 3);
-      if (probe && probe.g0 !== g0) throw new Error(`gMax: the probe is at g_X = ${probe.g0}, not at 10^(lgMax − 3) = ${g0}`);
-      const c0 = probe ? probe.c : at(g0);
-      const total = probe ? probe.total : this.width.partial(c0, this.buf);
-      const s0 = this.ratioWithWidths(c0, probe ? probe.widths : this.buf, total);
+      const c0 = at(g0);
+      const total = this.width.partial(c0, this.buf);
+      const s0 = this.ratioWithWidths(c0, this.buf, total);
       if (this.t1 === Number.POSITIVE_INFINITY) {
         // Prompt and invisible searches: the BRs do not depend on g_X and S ∝ g_X² (not so when an extra channel has a
         // fixed coupling: then the scan below).
@@ -210,14 +208,6 @@ export class RecastAtMass {
     const lg = firstCrossing(h, Math.log10(G_FLOOR), lgMax, 0.25, 1e-10, "up", `ln S of search ${this.search.name} at m = ${this.m}`);
     return lg === null ? Number.POSITIVE_INFINITY : 10 ** lg;
   }
-}
-
-/** The couplings, partial widths and total width at g0 = 10^(lgMax − 3), shared by the searches of one veto (gMax). */
-export interface GMaxProbe {
-  g0: number;
-  c: Couplings;
-  widths: Float64Array;
-  total: number;
 }
 
 /** The grid row at the nearest mass (rows are 1.5 MeV apart), with the smallest excluded ε; null off the grid. */

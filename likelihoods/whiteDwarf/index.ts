@@ -1,8 +1,7 @@
-import { VETO_DCHI2 } from "../resonances/index.js";
-import { type Couplings, couplings } from "../../src/couplings/couplings.js";
+import type { Couplings } from "../../src/couplings/couplings.js";
 import { UserError } from "../../src/errors.js";
 import type { Likelihood } from "../../src/likelihood/types.js";
-import { powerLawGMax } from "../../src/likelihood/step.js";
+import { powerLawStep } from "../../src/likelihood/step.js";
 import type { Model } from "../../src/models/model.js";
 
 /**
@@ -44,9 +43,7 @@ export const whiteDwarf: Likelihood<Prepared> = {
   },
   evaluate(p, c) {
     const r = ratio(c, p.mX);
-    return { dchi2: r >= 1 ? VETO_DCHI2 : 0, observables: { whiteDwarfRatio: r } };
-  },
-  gMax(p, epsRatio) {
-    return p.model.massMixing ? Number.POSITIVE_INFINITY : powerLawGMax((g) => ratio(couplings(p.model, g, { epsRatio }, p.mX), p.mX), 3);
+    // g_X² ε ∝ g_X³ at fixed ε·e/g_X.
+    return powerLawStep(r, 3, { whiteDwarfRatio: r });
   },
 };

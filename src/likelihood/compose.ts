@@ -112,49 +112,22 @@ export class Chi2 {
   }
 
   /**
-   * Total Δχ² and the part of it that comes from step terms (for the profiler's guide past a veto); `cheap` leaves out
-   * the terms marked expensive (for screening seeds).
+   * Total Δχ², the part of it from step terms and their largest `excess` past the allowed g_X (for the profiler's guide
+   * back to the allowed side); `cheap` leaves out the terms marked expensive (for screening seeds).
    */
-  totalAndSteps(c: Couplings, cheap = false): { total: number; steps: number } {
+  totalAndSteps(c: Couplings, cheap = false): { total: number; steps: number; excess: number } {
     let total = 0;
     let steps = 0;
+    let excess = 0;
     for (const { l, p } of this.prepared) {
       if (cheap && l.expensive) continue;
-      const d = this.term(l, p, c).dchi2;
-      total += d;
-      if (l.gMax) steps += d;
-    }
-    return { total, steps };
-  }
-
-  /** The largest allowed g_X at ε·e/g_X from the step-function terms (Infinity when none excludes). */
-  gMax(epsRatio: number): number {
-    let g = Number.POSITIVE_INFINITY;
-    for (const { l, p } of this.prepared) if (l.gMax) g = Math.min(g, l.gMax(p, epsRatio));
-    return g;
-  }
-
-  private readonly guideKnots = new Map<number, number>();
-
-  /**
-   * log10 g_max(ε·e/g_X) for guiding a profile back to the allowed side: exact at knots 0.005 apart in ε·e/g_X
-   * (computed once each), linear in between. Only a guide: the step terms themselves are always evaluated exactly.
-   */
-  logGMaxGuide(epsRatio: number): number {
-    const h = 0.005;
-    const k = Math.floor(epsRatio / h);
-    const at = (i: number) => {
-      let v = this.guideKnots.get(i);
-      if (v === undefined) {
-        v = Math.log10(this.gMax(i * h));
-        this.guideKnots.set(i, v);
+      const r = this.term(l, p, c);
+      total += r.dchi2;
+      if (r.excess !== undefined) {
+        steps += r.dchi2;
+        if (r.dchi2 > 0 && r.excess > excess) excess = r.excess;
       }
-      return v;
-    };
-    const a = at(k);
-    const b = at(k + 1);
-    if (!Number.isFinite(a) || !Number.isFinite(b)) return Math.min(a, b);
-    const f = epsRatio / h - k;
-    return a + f * (b - a);
+    }
+    return { total, steps, excess };
   }
 }

@@ -32,6 +32,13 @@ export interface ObservableInfo {
 export interface TermResult {
   dchi2: number;
   observables?: Record<string, number>;
+  /**
+   * Step terms only (vetoes, and bounds or intervals applied as stated; src/likelihood/step.ts): how far the point lies
+   * past the largest g_X the term allows along its ray of fixed ε·e/g_X, log10(g_X/g_max) (0 where it is not past it;
+   * +∞ where no g_X > 0 is allowed). Where a step excludes, the profiler adds 10 × the largest excess, which leads a
+   * simplex back to the allowed side. A term that reports it is a step term.
+   */
+  excess?: number;
 }
 
 /**
@@ -71,9 +78,4 @@ export interface Likelihood<P = unknown> {
   preferredCoupling?(prepared: P, at: (g: number) => Couplings, nSigma?: number): number | null;
   prepare(model: Model, mX: number, options: LikelihoodOptions): P;
   evaluate(prepared: P, c: Couplings): TermResult;
-  /**
-   * For step-function terms (vetoes): the largest allowed g_X at a given ε·e/g_X, so that a profile can stay on
-   * the allowed side. Infinity when nothing excludes.
-   */
-  gMax?(prepared: P, epsRatio: number): number;
 }

@@ -13,7 +13,7 @@ import { nelderMead } from "../numerics/nelderMead.js";
  *   r = −c_B (Z+N)/Z for Cs and I in COHERENT, eq. 4.5; r = 0) times g_X around the value g*(r) that explains
  *   Δa_µ at that r, and far below it (the SM-like corner).
  * - Nelder–Mead from the best distinct seeds, then a restart from the best point (the polish).
- * - Step terms (resonance vetoes) expose g_max(r); beyond it the objective grows with the distance, so that the
+ * - Step terms (resonance vetoes) report how far past g_max(r) a point lies (`excess`); the objective grows with it, so that the
  *   simplex is led back to the allowed side. The reported Δχ² is the plain sum of eq. (B.1).
  * - The dark photon (all SM charges zero) has no g_X direction and is profiled over ε alone.
  */
@@ -103,10 +103,10 @@ function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
     const g = 10 ** lg;
     // |ε| is bounded far below this by the T parameter (eq. 3.14); beyond it eq. (3.6) is undefined.
     if (Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE) return 1e6 * (1 + Math.abs(r * g));
-    // Where a veto excludes the point, the objective also grows with the distance past g_max, which leads the
-    // simplex back to the allowed side.
-    const { total, steps } = chi2.totalAndSteps(chi2.scratch(g, { epsRatio: r }), cheap);
-    return steps > 0 ? total + 10 * Math.max(0, lg - chi2.logGMaxGuide(r)) : total;
+    // Where a veto excludes the point, the objective also grows with the distance past g_max (the step terms'
+    // `excess`), which leads the simplex back to the allowed side.
+    const { total, steps, excess } = chi2.totalAndSteps(chi2.scratch(g, { epsRatio: r }), cheap);
+    return steps > 0 ? total + 10 * excess : total;
   };
   const f = (lg: number, r: number) => objective(lg, r, false);
   const fx = (x: number[]) => f(x[0], x[1]);
