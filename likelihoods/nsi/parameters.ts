@@ -1,7 +1,6 @@
 import { arrayOf, checkShape, finite, object, type Problem } from "../../src/data/validate.js";
 import { readCommitted } from "../../src/paths.js";
-import { TABLE2, type NsiParameters, TABLE3 } from "./inputs.js";
-import { calibrationTable, type CalibrationRow, loss } from "./refit.js";
+import type { NsiParameters } from "./inputs.js";
 
 export const REFIT_RESULT = "fits/nsi-refit/result.json";
 
@@ -27,15 +26,4 @@ export function validateRefitResult(value: unknown): Problem | undefined {
 export function committedParameters(): NsiParameters {
   cached ??= readCommitted<{ eta: NsiParameters }>(REFIT_RESULT, "nsi", "u1x nsi-refit --write", validateRefitResult).eta;
   return cached;
-}
-
-/**
- * Table 3 as printed, with the smallest change that makes its covariance positive definite: ρ_µτ = 1.00 is
- * lowered to ρ_eµρ_eτ + √((1−ρ_eµ²)(1−ρ_eτ²)) − 1e-4 (the edge of positive definiteness minus 1e-4).
- */
-export function table3Regularised(): { eta: NsiParameters; rhoMuTauEdge: number; lambda: number; calibration: CalibrationRow[] } {
-  const { emu, etau } = TABLE3.rho;
-  const edge = emu * etau + Math.sqrt((1 - emu * emu) * (1 - etau * etau));
-  const eta: NsiParameters = { ...TABLE3, rho: { emu, etau, mutau: edge - 1e-4 } };
-  return { eta, rhoMuTauEdge: edge, lambda: loss(eta, TABLE2), calibration: calibrationTable(eta) };
 }

@@ -4,7 +4,7 @@ import { repoPath } from "../../src/paths.js";
 import { nelderMead } from "../../src/numerics/nelderMead.js";
 import { mulberry32 } from "../../src/numerics/random.js";
 import { boundAndMinimum, NotPositiveDefiniteError, nsiForm } from "./chi2.js";
-import { type Calibration, type NsiParameters, SIGMA_CHI, SIGMA_EPS_REL, TABLE2 } from "./inputs.js";
+import { type Calibration, type NsiParameters, SIGMA_CHI, SIGMA_EPS_REL, TABLE2, TABLE3 } from "./inputs.js";
 
 /**
  * The refit of η and Ȳ_n to Table 2 with the loss of eq. (A.15):
@@ -171,4 +171,15 @@ function polish(x0: number[]): number[] {
     if (nm.fx < loss(toParameters(x))) x = nm.x;
   }
   return x;
+}
+
+/**
+ * Table 3 as printed, with the smallest change that makes its covariance positive definite: ρ_µτ = 1.00 is
+ * lowered to ρ_eµρ_eτ + √((1−ρ_eµ²)(1−ρ_eτ²)) − 1e-4 (the edge of positive definiteness minus 1e-4).
+ */
+export function table3Regularised(): { eta: NsiParameters; rhoMuTauEdge: number; lambda: number; calibration: CalibrationRow[] } {
+  const { emu, etau } = TABLE3.rho;
+  const edge = emu * etau + Math.sqrt((1 - emu * emu) * (1 - etau * etau));
+  const eta: NsiParameters = { ...TABLE3, rho: { emu, etau, mutau: edge - 1e-4 } };
+  return { eta, rhoMuTauEdge: edge, lambda: loss(eta, TABLE2), calibration: calibrationTable(eta) };
 }

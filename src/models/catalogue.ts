@@ -62,12 +62,12 @@ const PERMUTATIONS = [
  * non-zero coefficient positive (Table 1's sign convention).
  */
 export function normaliseVector(c: VectorCoefficients): VectorCoefficients {
-  const g = [c.cB / 3, c.ce, c.cmu, c.ctau].reduce(gcd, 0) || 1;
-  let v = [c.cB / g, c.ce / g, c.cmu / g, c.ctau / g];
-  const first = v.find((x) => x !== 0);
-  if (first !== undefined && first < 0) v = v.map((x) => -x);
-  const [cB, ce, cmu, ctau] = v.map((x) => x + 0);
-  return { cB, ce, cmu, ctau };
+  // Written out (no array helpers): the catalogue calls this for every ordering of every vector assignment, at the
+  // start of most commands.
+  const g = gcd(gcd(gcd(gcd(0, c.cB / 3), c.ce), c.cmu), c.ctau) || 1;
+  const first = c.cB || c.ce || c.cmu || c.ctau; // the first non-zero coefficient (0 for the dark photon)
+  const s = first < 0 ? -1 : 1;
+  return { cB: s * (c.cB / g) + 0, ce: s * (c.ce / g) + 0, cmu: s * (c.cmu / g) + 0, ctau: s * (c.ctau / g) + 0 };
 }
 
 const cache = new Map<number, Catalogue>();
@@ -88,8 +88,11 @@ const cache = new Map<number, Catalogue>();
 export function catalogue(maxCharge = 10): Catalogue {
   const hit = cache.get(maxCharge);
   if (hit) return hit;
-  const assignments = enumerateAssignments(maxCharge);
-  const vectorAssignments = assignments.filter(isVectorLike);
+  // The vector models need only the vector-like assignments; the whole list (with the chiral ones) is enumerated when
+  // first asked for.
+  const vectorAssignments = enumerateAssignments(maxCharge, "vector");
+  let assignments: ChargeAssignment[] | undefined;
+  const allAssignments = (): ChargeAssignment[] => (assignments ??= enumerateAssignments(maxCharge));
   const byKey = new Map<string, { c: VectorCoefficients; from: Set<number> }>();
   vectorAssignments.forEach((a, k) => {
     for (const p of PERMUTATIONS) {
@@ -108,13 +111,14 @@ export function catalogue(maxCharge = 10): Catalogue {
     const model = vectorModel(c, id);
     return { id, name: model.name, ...c, alpha: ar ? ar.alpha : null, R: ar ? ar.R : null, assignments: n, model };
   });
-  const chiralAssignments = assignments.filter((a) => !isVectorLike(a));
+  let chiralAssignments: ChargeAssignment[] | undefined;
+  const chiralAssignmentList = (): ChargeAssignment[] => (chiralAssignments ??= allAssignments().filter((a) => !isVectorLike(a)));
   // The chiral models are built when first asked for: a vector-like model spec (most commands) never needs them.
   let chiral: ChiralEntry[] | undefined;
   const chiralEntries = (): ChiralEntry[] => {
     if (chiral) return chiral;
     const list: ChiralEntry[] = [];
-    chiralAssignments.forEach((a, k) => {
+    chiralAssignmentList().forEach((a, k) => {
       for (const m of chiralModelsOf(a)) {
         const id = `C${list.length + 1}`;
         const name = sameCharges(m, LTILDE_MU_TAU) ? LTILDE_MU_TAU_NAME : `chiral-${id}`;
@@ -127,9 +131,13 @@ export function catalogue(maxCharge = 10): Catalogue {
   };
   const cat: Catalogue = {
     maxCharge,
-    assignments,
+    get assignments() {
+      return allAssignments();
+    },
     vectorAssignments: vectorAssignments.length,
-    chiralAssignments: chiralAssignments.length,
+    get chiralAssignments() {
+      return chiralAssignmentList().length;
+    },
     get chiralModels() {
       return chiralEntries().length;
     },

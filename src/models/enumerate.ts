@@ -14,8 +14,11 @@ import type { ChargeAssignment } from "./anomaly.js";
  * The all-zero assignment is kept: it is the pure dark photon (X couples only through kinetic mixing), which the
  * core paper counts separately from U(1)_{N_i−N_j} (section 6: "the dark photon model, which has x_f = 0 for all
  * fermions, and the U(1)_{B−L} and U(1)_{N_i−N_j} models"). With it the counts are 276 = 255 + 21.
+ *
+ * `only = "vector"` gives the vector-like assignments alone (the same list as filtering by `isVectorLike`, without
+ * the E triples of the chiral ones): what a vector model's catalogue entry needs.
  */
-export function enumerateAssignments(maxCharge = 10): ChargeAssignment[] {
+export function enumerateAssignments(maxCharge = 10, only?: "vector"): ChargeAssignment[] {
   if (!Number.isInteger(maxCharge) || maxCharge < 1) throw new RangeError(`max charge must be a positive integer, got ${maxCharge}`);
   const triples = sortedTriples(maxCharge);
   // Index triples by (sum, Σx²) for E and by (sum, Σx³) for N.
@@ -30,7 +33,8 @@ export function enumerateAssignments(maxCharge = 10): ChargeAssignment[] {
   for (const L of triples) {
     if (L.s1 % 9 !== 0) continue; // x_q = −Σx_L/9 must be an integer
     const xq = -L.s1 / 9 + 0; // "+ 0" normalises −0
-    for (const E of bySumSq.get(`${L.s1},${L.s2}`) ?? []) {
+    // Vector-like (x_E = x_L as multisets, `isVectorLike`): E is L itself, and X³ reads Σ x_N³ = Σ x_L³.
+    for (const E of only === "vector" ? [L] : (bySumSq.get(`${L.s1},${L.s2}`) ?? [])) {
       for (const N of bySumCube.get(`${L.s1},${2 * L.s3 - E.s3}`) ?? []) {
         const a = canonical({ xq, xL: L.v, xE: E.v, xN: N.v });
         const key = assignmentKey(a);

@@ -1,7 +1,7 @@
 import { UserError } from "../../errors.js";
 import { checkWritableFile, writeFileAtomic } from "../../output/files.js";
-import { REFIT_RESULT, table3Regularised } from "../../../likelihoods/nsi/parameters.js";
-import { loadRecipe, refit } from "../../../likelihoods/nsi/refit.js";
+import { REFIT_RESULT } from "../../../likelihoods/nsi/parameters.js";
+import { loadRecipe, refit, table3Regularised } from "../../../likelihoods/nsi/refit.js";
 import { checkFormat, type Format, renderRows, toJson } from "../../output/format.js";
 import { repoPath } from "../../paths.js";
 import { parseInteger } from "../parse.js";
