@@ -173,6 +173,25 @@ describe("resonance recasting", () => {
     expect(checked).toBeGreaterThan(40);
   });
 
+  // Reference: S of every active search, each from its own RecastAtMass.ratio, and their maximum.
+  it("keeping only the strongest prompt search of each production and final state leaves the largest S unchanged", () => {
+    let dropped = 0;
+    for (const name of ["B-L", "Lmu-Ltau", "3,-6,7,-10", "Le-Lmu"])
+      for (const mX of [0.01, 0.05, 0.2, 0.5, 1, 3]) {
+        const model = resolveModel(name);
+        const p = resonances.prepare(model, mX, {});
+        const every = selectSearches(dataDir(), ["all"]).map((s) => new RecastAtMass(s, mX, tables)).filter((r) => r.active);
+        dropped += every.length - p.recasts.length;
+        for (const ratio of [-3, 0, 0.5, 4])
+          for (const g of [1e-5, 3e-4, 1e-2]) {
+            const c = couplings(model, g, { epsRatio: ratio }, mX);
+            const max = Math.max(0, ...every.map((r) => r.ratio(c)));
+            expect(resonances.evaluate(p, c).observables?.resonanceRatioMax, `${name} at ${mX}, g = ${g}, r = ${ratio}`).toBeCloseTo(max, 12);
+          }
+      }
+    expect(dropped).toBeGreaterThan(10);
+  });
+
   it("models without extra channels share one mass's recasts; a model with decays gets its own", () => {
     const a = resonances.prepare(resolveModel("B-L"), 0.31, {});
     const b = resonances.prepare(resolveModel("Lmu-Ltau"), 0.31, {});

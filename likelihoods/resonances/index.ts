@@ -16,6 +16,24 @@ interface Prepared {
   buf: Float64Array;
 }
 
+/**
+ * The recasts that can give the largest S: of prompt searches with the same production and final states
+ * (`promptGroup`), whose S stand in a fixed ratio, only the strongest is kept. The veto and its largest S are unchanged.
+ */
+export function undominated(recasts: RecastAtMass[]): RecastAtMass[] {
+  const strongest = new Map<string, RecastAtMass>();
+  for (const r of recasts) {
+    const g = r.promptGroup;
+    if (!g) continue;
+    const best = strongest.get(g.key);
+    if (!best || g.k > (best.promptGroup as { k: number }).k) strongest.set(g.key, r);
+  }
+  return recasts.filter((r) => {
+    const g = r.promptGroup;
+    return !g || strongest.get(g.key) === r;
+  });
+}
+
 /** The recasts of the last masses, for models without extra decay channels (a mass grid and its Brent steps fit). */
 const SHARED = new Lru<string, { width: WidthCalculator; recasts: RecastAtMass[] }>(64);
 
@@ -36,7 +54,7 @@ export const resonances: Likelihood<Prepared> = {
       // The model's extra decay channels join the widths here (their Γ/g² computed once per mass); every recast shares them.
       const width = new WidthCalculator(mX, tables, options.neutrinos, model.decays);
       const recasts = selectSearches(dataDir(), options.searches).map((s) => new RecastAtMass(s, mX, tables, width)).filter((r) => r.active);
-      return { width, recasts };
+      return { width, recasts: undominated(recasts) };
     };
     // Without extra channels nothing here depends on the model: built once per mass for every model fitted there.
     const key = `${dataDir()}|${mX}|${options.neutrinos ?? "left"}|${options.searches?.join(",") ?? ""}`;

@@ -117,6 +117,18 @@ export class RecastAtMass {
     return Number.isFinite(this.epsLim) && this.brDp > 0 && this.t1 > 0 && (this.search.efficiency.type !== "beamdump" || this.dump !== undefined);
   }
 
+  /**
+   * A prompt search (no lifetime window, beam dump or displaced grid) has S = P(c) · F(c)/Γ(c) · k: production strength
+   * P, width F into its final states and total width Γ, all fixed by its mechanisms and states, times k = 1/((e ε_lim)²
+   * BR_A'(F)). Searches with the same mechanisms and states (the key) have S in the ratio of their k at any couplings:
+   * only the one with the largest k can be the largest S. Undefined for the others.
+   */
+  get promptGroup(): { key: string; k: number } | undefined {
+    if (!this.active || this.t1 !== Number.POSITIVE_INFINITY || this.dump || this.displaced) return undefined;
+    const key = `${this.mechanisms.map((x) => `${x.key}:${x.f}`).join(",")}|${this.stateIdx.join(",")}`;
+    return { key, k: 1 / ((E_CHARGE * this.epsLim) ** 2 * this.brDp) };
+  }
+
   /** The signal ratio S of the model at couplings c (≥ 1 means excluded); finite, or a NonFiniteError. */
   ratio(c: Couplings): number {
     if (!this.active) return 0;
