@@ -36,18 +36,35 @@ const sum = (x: Float64Array) => {
   return s;
 };
 
+/** Most bins in one product of the grouped log sum (see `NuisanceProfile`); 32 keeps it far from overflow for counts ≲ 10⁹. */
+const CHUNK = 32;
+/** A product outside this range falls back to one log per bin (no overflow, no subnormal loss of precision). */
+const PRODUCT_MIN = 1e-280;
+const PRODUCT_MAX = 1e280;
+
 /**
  * The profile of χ²(a) for fixed observed counts n and background templates B^n, B^ss: everything that does not
  * depend on the signal (Σn, Σ n ln n, ΣB^n, ΣB^ss, the bins with data) is computed once in the constructor, and
  * `minimise` reuses its buffers (no allocation).
+ *
+ * Speed: the counts are small integers (11 distinct values in the CsI 2017 release), so the bins with data are
+ * grouped by n_i, and Σ_i n_i ln N_i = Σ_v v ln Π_{n_i = v} N_i takes one log per group (of at most CHUNK bins)
+ * instead of one per bin; the product's rounding (≲ CHUNK ulp) moves χ² by ~1e-14. Within a group the gradient
+ * and Hessian are v Σ T_i/N_i and v Σ T_i T_iᵀ/N_i² (T_i = (S_i, B^n_i, B^ss_i)): one division per bin.
  */
 export class NuisanceProfile {
   private readonly nSum: number;
   private readonly nln: number;
   private readonly BnSum: number;
   private readonly BsSum: number;
-  /** Bins with n_i > 0 (log terms) and with n_i = 0 (only N_i ≥ 0 is required there). */
-  private readonly withData: Int32Array;
+  /** Bins with n_i > 0 in groups of equal n_i: bin indices, and the templates in that order. */
+  private readonly order: Int32Array;
+  private readonly BnOrd: Float64Array;
+  private readonly BsOrd: Float64Array;
+  /** Group k covers order[groupStart[k]] … order[groupStart[k + 1] − 1], all with n_i = groupN[k]. */
+  private readonly groupStart: Int32Array;
+  private readonly groupN: Float64Array;
+  /** Bins with n_i = 0 (only N_i ≥ 0 is required there). */
   private readonly empty: Int32Array;
   private readonly cur = newState();
   private readonly trial = newState();
@@ -67,7 +84,15 @@ export class NuisanceProfile {
     this.BnSum = sum(Bn);
     this.BsSum = sum(Bs);
     const idx = [...n.keys()];
-    this.withData = Int32Array.from(idx.filter((i) => n[i] > 0));
+    const withData = idx.filter((i) => n[i] > 0).sort((i, j) => n[i] - n[j] || i - j);
+    this.order = Int32Array.from(withData);
+    this.BnOrd = Float64Array.from(withData, (i) => Bn[i]);
+    this.BsOrd = Float64Array.from(withData, (i) => Bs[i]);
+    const starts: number[] = [];
+    for (let k = 0; k < withData.length; k++) if (k === 0 || n[withData[k]] !== n[withData[k - 1]] || k - starts[starts.length - 1] === CHUNK) starts.push(k);
+    this.groupN = Float64Array.from(starts, (k) => n[withData[k]]);
+    starts.push(withData.length);
+    this.groupStart = Int32Array.from(starts);
     this.empty = Int32Array.from(idx.filter((i) => !(n[i] > 0)));
   }
 
@@ -80,7 +105,7 @@ export class NuisanceProfile {
     const s1 = 1 + a[1];
     const s2 = 1 + a[2];
     if (s0 <= 0 || s1 <= 0 || s2 <= 0) return false;
-    const { n, Bn, Bs, withData, empty } = this;
+    const { order, BnOrd, BsOrd, groupStart, groupN, empty } = this;
     let f = 0;
     let g0 = 0;
     let g1 = 0;
@@ -91,30 +116,58 @@ export class NuisanceProfile {
     let h20 = 0;
     let h21 = 0;
     let h22 = 0;
-    for (let k = 0; k < withData.length; k++) {
-      const i = withData[k];
-      const x = S[i];
-      const y = Bn[i];
-      const z = Bs[i];
-      const N = s0 * x + s1 * y + s2 * z;
-      if (!(N > 0)) return false;
-      const ni = n[i];
-      f -= ni * Math.log(N);
-      const r = ni / N;
-      g0 -= r * x;
-      g1 -= r * y;
-      g2 -= r * z;
-      const w = r / N;
-      h00 += w * x * x;
-      h10 += w * y * x;
-      h11 += w * y * y;
-      h20 += w * z * x;
-      h21 += w * z * y;
-      h22 += w * z * z;
+    for (let grp = 0; grp < groupN.length; grp++) {
+      const lo = groupStart[grp];
+      const hi = groupStart[grp + 1];
+      let prod = 1;
+      let u0 = 0;
+      let u1 = 0;
+      let u2 = 0;
+      let v00 = 0;
+      let v10 = 0;
+      let v11 = 0;
+      let v20 = 0;
+      let v21 = 0;
+      let v22 = 0;
+      for (let k = lo; k < hi; k++) {
+        const x = S[order[k]];
+        const y = BnOrd[k];
+        const z = BsOrd[k];
+        const N = s0 * x + s1 * y + s2 * z;
+        if (!(N > 0)) return false;
+        prod *= N;
+        const q = 1 / N;
+        const xq = x * q;
+        const yq = y * q;
+        const zq = z * q;
+        u0 += xq;
+        u1 += yq;
+        u2 += zq;
+        v00 += xq * xq;
+        v10 += yq * xq;
+        v11 += yq * yq;
+        v20 += zq * xq;
+        v21 += zq * yq;
+        v22 += zq * zq;
+      }
+      let logProd = 0;
+      if (prod > PRODUCT_MIN && prod < PRODUCT_MAX) logProd = Math.log(prod);
+      else for (let k = lo; k < hi; k++) logProd += Math.log(s0 * S[order[k]] + s1 * BnOrd[k] + s2 * BsOrd[k]);
+      const v = groupN[grp];
+      f -= v * logProd;
+      g0 -= v * u0;
+      g1 -= v * u1;
+      g2 -= v * u2;
+      h00 += v * v00;
+      h10 += v * v10;
+      h11 += v * v11;
+      h20 += v * v20;
+      h21 += v * v21;
+      h22 += v * v22;
     }
     for (let k = 0; k < empty.length; k++) {
       const i = empty[k];
-      if (s0 * S[i] + s1 * Bn[i] + s2 * Bs[i] < 0) return false;
+      if (s0 * S[i] + s1 * this.Bn[i] + s2 * this.Bs[i] < 0) return false;
     }
     const sumN = s0 * SSum + s1 * this.BnSum + s2 * this.BsSum;
     out.f = 2 * (sumN + f + this.nln - this.nSum) + (2 * (a[0] - Math.log(s0))) / this.sig2[0] + (2 * (a[1] - Math.log(s1))) / this.sig2[1] + (2 * (a[2] - Math.log(s2))) / this.sig2[2];
