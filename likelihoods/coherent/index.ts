@@ -18,9 +18,16 @@ interface Base {
   profile: NuisanceProfile;
   smChi2: Profiled;
   smSignal: Float64Array;
+  /** The SM signal per flavour and energy bin (what smSignal expands). */
+  smByFlavour: Float64Array;
+  /** Σ_t of the prompt and delayed arrival-time fractions (ΣS from the per-flavour spectra). */
+  promptSum: number;
+  delayedSum: number;
 }
 
 const bases = new Map<string, Base>();
+
+const sumOf = (x: Float64Array) => x.reduce((s, v) => s + v, 0);
 
 /** σ² of the three normalisation priors from the selected measurement set (measurements.json). */
 function nuisanceWidths2(options: LikelihoodOptions): NuisanceWidths2 {
@@ -33,10 +40,13 @@ function base(sig2: NuisanceWidths2): Base {
     const data = loadCoherentData();
     const neutron = neutronTemplate(data.neutronFine, NT);
     const profile = new NuisanceProfile(data.observed, neutron, data.background, sig2);
-    const smSignal = expand(recoilSignal().smSignal(), data, new Float64Array(NE * NT));
+    const smByFlavour = recoilSignal().smSignal();
+    const smSignal = expand(smByFlavour, data, new Float64Array(NE * NT));
     const smChi2 = profile.minimise(smSignal, { chi2: 0, a: [0, 0, 0], iterations: 0 });
     checkSM("coherent", smChi2.chi2);
-    return { data, neutron, profile, smChi2, smSignal };
+    const promptSum = data.promptTime.reduce((s, x) => s + x, 0);
+    const delayedSum = data.delayedTime.reduce((s, x) => s + x, 0);
+    return { data, neutron, profile, smChi2, smSignal, smByFlavour, promptSum, delayedSum };
   });
 }
 
@@ -59,20 +69,36 @@ export interface CoherentPrepared extends RecoilPoint {
   /** The expected signal per (E, t) bin at the last couplings, and its sum. */
   signal: Float64Array;
   signalTotal: number;
-  /** The last profiled fit. Its pulls are the warm start of the next profile; the profile converges to a Newton
-   * decrement of 1e-10, so the result does not depend on the start beyond that. */
+  /** The last profiled fit. Its pulls are the warm start of the next profile; the profile pins the minimum to 1e-11
+   * (poisson.ts), so the result does not depend on the start beyond that. */
   fit: Profiled;
+  /** The per-flavour signal that `signal` and `fit` belong to: the same signal again reuses them. */
+  profiled: Float64Array;
 }
 
-/** Fill p.signal, p.signalTotal and p.fit at couplings c; a failed profile is an error naming the point. */
+/**
+ * Fill p.signal, p.signalTotal and p.fit at couplings c (kept as they are when the per-flavour signal is the one
+ * already profiled); a failed profile is an error naming the point, and leaves p as it was.
+ */
 function predict(p: CoherentPrepared, c: Couplings): void {
-  recoilSignal().signalAt(p, c);
-  const signal = expand(p.byFlavour, p.base.data, p.signal);
+  const byFlavour = recoilSignal().signalAt(p, c);
+  const { profiled, base: b } = p;
+  let same = true;
+  for (let i = 0; i < byFlavour.length && same; i++) same = byFlavour[i] === profiled[i];
+  if (same) return;
+  expand(byFlavour, b.data, p.signal);
+  // ΣS = Σ_e (prompt_e Σ_t prompt(t) + delayed_e Σ_t delayed(t)): the signal factorises in E and t.
   let total = 0;
-  for (let i = 0; i < signal.length; i++) total += signal[i];
+  for (let e = 0; e < NE; e++) total += byFlavour[e] * b.promptSum + (byFlavour[NE + e] + byFlavour[2 * NE + e]) * b.delayedSum;
+  const chi2Before = p.fit.chi2;
+  const chi2 = b.profile.minimise(p.signal, p.fit, total).chi2; // a failed profile leaves the pulls as they were
+  if (!Number.isFinite(chi2)) {
+    p.fit.chi2 = chi2Before;
+    expand(profiled, b.data, p.signal);
+    throw nonFiniteAt("likelihood 'coherent' (the Poisson χ² profiled over its pulls; the predicted counts cannot be evaluated)", p.mX, c, total, chi2);
+  }
+  profiled.set(byFlavour);
   p.signalTotal = total;
-  const fit = p.base.profile.minimise(signal, p.fit, total);
-  if (!Number.isFinite(fit.chi2)) throw nonFiniteAt("likelihood 'coherent' (the Poisson χ² profiled over its pulls; the predicted counts cannot be evaluated)", p.mX, c, total, fit.chi2);
 }
 
 /**
@@ -148,12 +174,14 @@ export const coherent: Likelihood<CoherentPrepared> = {
   expensive: true,
   prepare(_model, mX, options) {
     const b = base(nuisanceWidths2(options));
+    // Starts at the SM fit: the SM signal gives Δχ² = 0 exactly, and its pulls are the first warm start.
     return {
       ...recoilSignal().point(mX),
       base: b,
-      signal: new Float64Array(NE * NT),
-      signalTotal: 0,
+      signal: Float64Array.from(b.smSignal),
+      signalTotal: sumOf(b.smSignal),
       fit: { chi2: b.smChi2.chi2, a: [b.smChi2.a[0], b.smChi2.a[1], b.smChi2.a[2]], iterations: 0 },
+      profiled: Float64Array.from(b.smByFlavour),
     };
   },
   evaluate(p, c) {
@@ -164,5 +192,5 @@ export const coherent: Likelihood<CoherentPrepared> = {
 
 export function coherentSM(options: LikelihoodOptions = {}): { chi2: number; a: number[]; signal: number } {
   const b = base(nuisanceWidths2(options));
-  return { chi2: b.smChi2.chi2, a: b.smChi2.a, signal: b.smSignal.reduce((s, x) => s + x, 0) };
+  return { chi2: b.smChi2.chi2, a: b.smChi2.a, signal: sumOf(b.smSignal) };
 }
