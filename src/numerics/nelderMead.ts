@@ -57,26 +57,37 @@ export function nelderMead(f: (x: number[]) => number, x0: number[], opts: Nelde
     simplex.push(x);
   }
   const fs = simplex.map(F);
+  // Stable insertion sort by f (the order Array.prototype.sort gives, without allocating: this runs once per step).
   const order = () => {
-    const idx = fs.map((_, i) => i).sort((a, b) => fs[a] - fs[b]);
-    const s2 = idx.map((i) => simplex[i]);
-    const f2 = idx.map((i) => fs[i]);
-    for (let i = 0; i <= n; i++) {
-      simplex[i] = s2[i];
-      fs[i] = f2[i];
+    for (let i = 1; i <= n; i++) {
+      const xi = simplex[i];
+      const fi = fs[i];
+      let j = i - 1;
+      for (; j >= 0 && fs[j] > fi; j--) {
+        simplex[j + 1] = simplex[j];
+        fs[j + 1] = fs[j];
+      }
+      simplex[j + 1] = xi;
+      fs[j + 1] = fi;
     }
+  };
+  const centroid = new Float64Array(n);
+  const along = (t: number) => {
+    const x = new Array<number>(n);
+    for (let j = 0; j < n; j++) x[j] = centroid[j] + t * (simplex[n][j] - centroid[j]);
+    return x;
   };
   let converged = false;
   while (evals < maxEval) {
     order();
-    const size = Math.max(...simplex.slice(1).map((x) => Math.max(...x.map((xi, j) => Math.abs(xi - simplex[0][j])))));
+    let size = 0;
+    for (let i = 1; i <= n; i++) for (let j = 0; j < n; j++) size = Math.max(size, Math.abs(simplex[i][j] - simplex[0][j]));
     if (Math.abs(fs[n] - fs[0]) <= ftol * (Math.abs(fs[0]) + 1e-300) + ftol && size <= xtol) {
       converged = true;
       break;
     }
-    const centroid = new Array(n).fill(0);
+    centroid.fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j] += simplex[i][j] / n;
-    const along = (t: number) => centroid.map((c, j) => c + t * (simplex[n][j] - c));
     const xr = along(-1);
     const fr = F(xr);
     if (fr < fs[0]) {
