@@ -53,6 +53,8 @@ export function searchLimitsAtMass(
   const at = (g: number) => couplingsInto(scratch, model, g, mix, m);
   const out: Record<string, SearchLimit> = {};
   const width = new WidthCalculator(m, tables, neutrinos, model.decays);
+  // Without kinetic or mass mixing the couplings are g_X times the charges: prompt searches then go faster (gMaxScan).
+  const proportional = !model.massMixing && ("eps" in mix ? mix.eps === 0 : "epsY" in mix ? mix.epsY === 0 : mix.epsRatio === 0);
   for (const s of searches) {
     const r = new RecastAtMass(s, m, tables, width);
     const base = { production: s.production, decays: s.decays, efficiency: s.efficiency.type, epsLimit: Number.isFinite(r.epsLim) ? r.epsLim : null };
@@ -67,7 +69,7 @@ export function searchLimitsAtMass(
     }
     // A one-sided limit reports gMax alone: the band's upper edge (a second scan) is sought for two-sided ones only.
     const band = r.twoSided ? r.excludedBand(at, top) : undefined;
-    const g = r.twoSided ? (band ? band[0] : Number.POSITIVE_INFINITY) : r.gMax(at, top);
+    const g = r.twoSided ? (band ? band[0] : Number.POSITIVE_INFINITY) : r.gMaxScan(at, top, proportional);
     const probe = at(Number.isFinite(g) ? g : Math.min(1e-3, gCeiling));
     const note = Number.isFinite(g)
       ? r.twoSided

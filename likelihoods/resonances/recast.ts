@@ -4,7 +4,7 @@ import { NonFiniteError } from "../../src/errors.js";
 import { vectorModel } from "../../src/models/model.js";
 import { bracket, interpolate } from "../../src/numerics/interpolate.js";
 import { brent } from "../../src/numerics/roots.js";
-import { firstCrossing } from "../../src/numerics/scan.js";
+import { firstCrossing, firstCrossingNear } from "../../src/numerics/scan.js";
 import { WidthCalculator } from "../../src/widths/calculator.js";
 import type { HadronicTables } from "../../src/widths/vmd.js";
 import { productionStrength } from "./production.js";
@@ -65,15 +65,14 @@ export class RecastAtMass {
     this.stateIdx = width.indices(search.decays);
     // The dark photon's widths scale as ε² (its couplings are linear in ε, X–Z mixing included), so they are
     // computed at a small reference ε and scaled: limits near |ε| ~ 1 (old or edge-of-table curves) stay finite.
-    const epsRef = 1e-6;
-    const dp = couplings(DARK_PHOTON, 0, { eps: epsRef }, m);
-    const totalRef = this.width.partial(dp, this.buf, false); // the dark photon has no extra channels
-    const totalDp = totalRef * (Number.isFinite(this.epsLim) ? (this.epsLim / epsRef) ** 2 : 1);
-    const visibleRef = this.stateIdx.reduce((s, i) => s + this.buf[i], 0);
+    const { widths: ref, total: totalRef } = referenceWidths(width, m);
+    const totalDp = totalRef * (Number.isFinite(this.epsLim) ? (this.epsLim / EPS_REF) ** 2 : 1);
+    let visibleRef = 0;
+    for (const i of this.stateIdx) visibleRef += ref[i];
     // A NaN here would make the search silently inactive (brDp > 0 fails). A dark photon with no open channel at all
     // (total width 0, far below 2m_e) has no visible decays: BR 0, the search is inactive.
     if (Number.isNaN(totalRef) || Number.isNaN(visibleRef) || Number.isNaN(this.epsLim))
-      throw new NonFiniteError(`the reference dark photon's ${Number.isNaN(this.epsLim) ? "limiting ε" : "width"} for search ${search.name}`, { m, eps: epsRef });
+      throw new NonFiniteError(`the reference dark photon's ${Number.isNaN(this.epsLim) ? "limiting ε" : "width"} for search ${search.name}`, { m, eps: EPS_REF });
     this.brDp = invisible ? 0.99 : totalRef > 0 ? visibleRef / totalRef : 0;
     this.tauDp = HBAR_GEV_S / (invisible ? 100 * totalDp : totalDp);
     this.t1 = search.efficiency.type === "lifetime" ? search.efficiency.t1(m) : Number.POSITIVE_INFINITY;
@@ -192,6 +191,51 @@ export class RecastAtMass {
     const lg = firstCrossing(h, Math.log10(G_FLOOR), lgMax, 0.25, 1e-10, "up", `ln S of search ${this.search.name} at m = ${this.m}`);
     return lg === null ? Number.POSITIVE_INFINITY : 10 ** lg;
   }
+
+  /**
+   * Whether S ∝ g_X² along couplings proportional to g_X: a prompt or invisible search (no lifetime window, beam dump
+   * or displaced grid) whose widths all scale as g_X² (no extra channel with a fixed coupling).
+   */
+  get quadratic(): boolean {
+    return this.width.scalesWithG && this.t1 === Number.POSITIVE_INFINITY && !this.dump && !this.displaced;
+  }
+
+  /**
+   * gMax's number (its log grid from G_FLOOR, its Brent bracket and tolerance) with fewer evaluations when the couplings
+   * are `proportional` to g_X (no kinetic or mass mixing) and the search is `quadratic`: ln S then rises by 2 ln 10
+   * per decade, so ln S at the floor places the crossing, and the scan starts a grid step below it
+   * (firstCrossingNear; a wrong guess falls back to the whole scan). Otherwise gMax itself.
+   */
+  gMaxScan(at: (g: number) => Couplings, lgMax = 0, proportional = false): number {
+    if (!(proportional && this.active && this.quadratic)) return this.gMax(at, lgMax);
+    const h = (lg: number) => Math.log(this.ratio(at(10 ** lg)) + 1e-300);
+    const from = Math.log10(G_FLOOR);
+    const hFrom = h(from);
+    if (hFrom >= 0) return 0;
+    const guess = from - hFrom / (2 * Math.LN10);
+    const lg = firstCrossingNear(h, from, lgMax, 0.25, 1e-10, "up", guess, `ln S of search ${this.search.name} at m = ${this.m}`);
+    return lg === null ? Number.POSITIVE_INFINITY : 10 ** lg;
+  }
+}
+
+/** The reference ε of the dark photon's widths (they scale as ε²: its couplings are linear in ε, X–Z mixing included). */
+const EPS_REF = 1e-6;
+
+/** Per width calculator (one mass), the reference widths that every search at that mass shares. */
+const references = new WeakMap<WidthCalculator, { m: number; widths: Float64Array; total: number }>();
+
+/**
+ * The reference dark photon's partial widths at ε = EPS_REF and mass m (no extra channels: the dark photon has none)
+ * and their total, computed once per width calculator and mass.
+ */
+function referenceWidths(width: WidthCalculator, m: number): { widths: Float64Array; total: number } {
+  const hit = references.get(width);
+  if (hit && hit.m === m) return hit;
+  const widths = new Float64Array(width.states.length);
+  const total = width.partial(couplings(DARK_PHOTON, 0, { eps: EPS_REF }, m), widths, false);
+  const entry = { m, widths, total };
+  references.set(width, entry);
+  return entry;
 }
 
 /** The grid row at the nearest mass (rows are 1.5 MeV apart), with the smallest excluded ε; null off the grid. */
