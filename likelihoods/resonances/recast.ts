@@ -1,5 +1,5 @@
 import { E_CHARGE, HBAR_GEV_S } from "../../src/constants.js";
-import { type Couplings, couplings } from "../../src/couplings/couplings.js";
+import { blankCouplings, type Couplings, couplingsInto } from "../../src/couplings/couplings.js";
 import { NonFiniteError } from "../../src/errors.js";
 import { vectorModel } from "../../src/models/model.js";
 import { bracket, interpolate } from "../../src/numerics/interpolate.js";
@@ -59,13 +59,14 @@ export class RecastAtMass {
     this.epsLim = grid ? grid.epsMin : curve ? epsLimit(curve, m) : Number.POSITIVE_INFINITY;
     this.epsUp = curve ? epsUpper(curve, m) : Number.POSITIVE_INFINITY;
     this.width = width;
-    this.buf = new Float64Array(width.states.length);
+    const reference = referenceWidths(width, m);
+    this.buf = reference.scratch;
     const invisible = search.decays.includes("invisible");
     // The search's states (the neutrinos for "invisible") plus the model's extra channels of the matching class.
     this.stateIdx = width.indices(search.decays);
     // The dark photon's widths scale as ε² (its couplings are linear in ε, X–Z mixing included), so they are
     // computed at a small reference ε and scaled: limits near |ε| ~ 1 (old or edge-of-table curves) stay finite.
-    const { widths: ref, total: totalRef } = referenceWidths(width, m);
+    const { widths: ref, total: totalRef } = reference;
     const totalDp = totalRef * (Number.isFinite(this.epsLim) ? (this.epsLim / EPS_REF) ** 2 : 1);
     let visibleRef = 0;
     for (const i of this.stateIdx) visibleRef += ref[i];
@@ -221,19 +222,32 @@ export class RecastAtMass {
 /** The reference ε of the dark photon's widths (they scale as ε²: its couplings are linear in ε, X–Z mixing included). */
 const EPS_REF = 1e-6;
 
-/** Per width calculator (one mass), the reference widths that every search at that mass shares. */
-const references = new WeakMap<WidthCalculator, { m: number; widths: Float64Array; total: number }>();
+const REF_MIXING = { eps: EPS_REF };
+/** The reference dark photon's couplings, rewritten at each mass (used at once, never kept). */
+const refCouplings = blankCouplings();
+
+interface Reference {
+  m: number;
+  /** The reference dark photon's partial widths and their total. */
+  widths: Float64Array;
+  total: number;
+  /** Scratch widths for the recasts of this calculator (each call of ratio or totalWidth fills and reads them at once). */
+  scratch: Float64Array;
+}
+
+/** Per width calculator (one mass): what every search at that mass shares. */
+const references = new WeakMap<WidthCalculator, Reference>();
 
 /**
  * The reference dark photon's partial widths at ε = EPS_REF and mass m (no extra channels: the dark photon has none)
  * and their total, computed once per width calculator and mass.
  */
-function referenceWidths(width: WidthCalculator, m: number): { widths: Float64Array; total: number } {
+function referenceWidths(width: WidthCalculator, m: number): Reference {
   const hit = references.get(width);
   if (hit && hit.m === m) return hit;
   const widths = new Float64Array(width.states.length);
-  const total = width.partial(couplings(DARK_PHOTON, 0, { eps: EPS_REF }, m), widths, false);
-  const entry = { m, widths, total };
+  const total = width.partial(couplingsInto(refCouplings, DARK_PHOTON, 0, REF_MIXING, m), widths, false);
+  const entry = { m, widths, total, scratch: hit ? hit.scratch : new Float64Array(width.states.length) };
   references.set(width, entry);
   return entry;
 }
