@@ -202,18 +202,23 @@ export class RecastAtMass {
   }
 
   /**
-   * gMax's number (its log grid from G_FLOOR, its Brent bracket and tolerance) with fewer evaluations when the couplings
-   * are `proportional` to g_X (no kinetic or mass mixing) and the search is `quadratic`: ln S then rises by 2 ln 10
-   * per decade, so ln S at the floor places the crossing, and the scan starts a grid step below it
-   * (firstCrossingNear; a wrong guess falls back to the whole scan). Otherwise gMax itself.
+   * gMax for couplings `proportional` to g_X (no kinetic or mass mixing) and a `quadratic` search: S ∝ g_X², so
+   * g_max = g₀/√S(g₀) from one evaluation (core paper appendix B's prompt and invisible searches at ε = 0). gMax's scan
+   * finds the same root (its Brent steps on ln S, linear in log g_X, end within rounding of it). Near the ends of the
+   * scan (half a decade from G_FLOOR or 10^lgMax), where the scan's grid decides between 0, a value and none, the scan
+   * itself, started a grid step below the root (firstCrossingNear: its grid, bracket and Brent, fewer evaluations).
+   * Otherwise gMax itself.
    */
   gMaxScan(at: (g: number) => Couplings, lgMax = 0, proportional = false): number {
     if (!(proportional && this.active && this.quadratic)) return this.gMax(at, lgMax);
-    const h = (lg: number) => Math.log(this.ratio(at(10 ** lg)) + 1e-300);
     const from = Math.log10(G_FLOOR);
-    const hFrom = h(from);
-    if (hFrom >= 0) return 0;
-    const guess = from - hFrom / (2 * Math.LN10);
+    const lg0 = lgMax - 3;
+    const s0 = this.ratio(at(10 ** lg0));
+    const g = s0 > 0 ? 10 ** lg0 / Math.sqrt(s0) : Number.POSITIVE_INFINITY;
+    const guess = Math.log10(g);
+    if (guess > from + 0.5 && guess < lgMax - 0.5) return g;
+    const h = (lg: number) => Math.log(this.ratio(at(10 ** lg)) + 1e-300);
+    if (h(from) >= 0) return 0;
     const lg = firstCrossingNear(h, from, lgMax, 0.25, 1e-10, "up", guess, `ln S of search ${this.search.name} at m = ${this.m}`);
     return lg === null ? Number.POSITIVE_INFINITY : 10 ** lg;
   }
