@@ -69,7 +69,7 @@ export class RecastAtMass {
     const { widths: ref, total: totalRef } = reference;
     const totalDp = totalRef * (Number.isFinite(this.epsLim) ? (this.epsLim / EPS_REF) ** 2 : 1);
     let visibleRef = 0;
-    for (const i of this.stateIdx) visibleRef += ref[i];
+    for (let k = 0; k < this.stateIdx.length; k++) visibleRef += ref[this.stateIdx[k]];
     // A NaN here would make the search silently inactive (brDp > 0 fails). A dark photon with no open channel at all
     // (total width 0, far below 2m_e) has no visible decays: BR 0, the search is inactive.
     if (Number.isNaN(totalRef) || Number.isNaN(visibleRef) || Number.isNaN(this.epsLim))
