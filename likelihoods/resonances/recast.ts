@@ -59,14 +59,13 @@ export class RecastAtMass {
     this.epsLim = grid ? grid.epsMin : curve ? epsLimit(curve, m) : Number.POSITIVE_INFINITY;
     this.epsUp = curve ? epsUpper(curve, m) : Number.POSITIVE_INFINITY;
     this.width = width;
-    const reference = referenceWidths(width, m);
-    this.buf = reference.scratch;
+    this.buf = scratchFor(width.states.length);
     const invisible = search.decays.includes("invisible");
     // The search's states (the neutrinos for "invisible") plus the model's extra channels of the matching class.
     this.stateIdx = width.indices(search.decays);
     // The dark photon's widths scale as ε² (its couplings are linear in ε, X–Z mixing included), so they are
     // computed at a small reference ε and scaled: limits near |ε| ~ 1 (old or edge-of-table curves) stay finite.
-    const { widths: ref, total: totalRef } = reference;
+    const { widths: ref, total: totalRef } = referenceWidths(width, m);
     const totalDp = totalRef * (Number.isFinite(this.epsLim) ? (this.epsLim / EPS_REF) ** 2 : 1);
     let visibleRef = 0;
     for (let k = 0; k < this.stateIdx.length; k++) visibleRef += ref[this.stateIdx[k]];
@@ -231,30 +230,35 @@ const REF_MIXING = { eps: EPS_REF };
 /** The reference dark photon's couplings, rewritten at each mass (used at once, never kept). */
 const refCouplings = blankCouplings();
 
-interface Reference {
-  m: number;
-  /** The reference dark photon's partial widths and their total. */
-  widths: Float64Array;
-  total: number;
-  /** Scratch widths for the recasts of this calculator (each call of ratio or totalWidth fills and reads them at once). */
-  scratch: Float64Array;
+/**
+ * The reference dark photon's partial widths at ε = EPS_REF (no extra channels: the dark photon has none) and their
+ * total, for the last calculator and mass asked: the searches of one mass, constructed one after the other, compute
+ * them once. The constructor reads them at once and keeps nothing.
+ */
+const reference = { width: undefined as WidthCalculator | undefined, m: Number.NaN, widths: new Float64Array(0), total: 0 };
+
+function referenceWidths(width: WidthCalculator, m: number): { widths: Float64Array; total: number } {
+  if (reference.width === width && reference.m === m) return reference;
+  if (reference.widths.length !== width.states.length) reference.widths = new Float64Array(width.states.length);
+  reference.total = width.partial(couplingsInto(refCouplings, DARK_PHOTON, 0, REF_MIXING, m), reference.widths, false);
+  reference.width = width;
+  reference.m = m;
+  return reference;
 }
 
-/** Per width calculator (one mass): what every search at that mass shares. */
-const references = new WeakMap<WidthCalculator, Reference>();
-
 /**
- * The reference dark photon's partial widths at ε = EPS_REF and mass m (no extra channels: the dark photon has none)
- * and their total, computed once per width calculator and mass.
+ * Scratch partial widths, one buffer per length, shared by every recast: ratio and totalWidth fill them and read them
+ * at once (no allocation per search and mass).
  */
-function referenceWidths(width: WidthCalculator, m: number): Reference {
-  const hit = references.get(width);
-  if (hit && hit.m === m) return hit;
-  const widths = new Float64Array(width.states.length);
-  const total = width.partial(couplingsInto(refCouplings, DARK_PHOTON, 0, REF_MIXING, m), widths, false);
-  const entry = { m, widths, total, scratch: hit ? hit.scratch : new Float64Array(width.states.length) };
-  references.set(width, entry);
-  return entry;
+const scratchWidths = new Map<number, Float64Array>();
+
+function scratchFor(n: number): Float64Array {
+  let b = scratchWidths.get(n);
+  if (!b) {
+    b = new Float64Array(n);
+    scratchWidths.set(n, b);
+  }
+  return b;
 }
 
 /** The grid row at the nearest mass (rows are 1.5 MeV apart), with the smallest excluded ε; null off the grid. */

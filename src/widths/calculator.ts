@@ -14,6 +14,8 @@ const OTHER = 6 + HADRONIC_STATES.indexOf("other");
 /** The parts of a calculator without extra channels, shared (never written). */
 const NO_CLASSES: Readonly<Record<ExtraClass, readonly number[]>> = Object.freeze(Object.fromEntries(EXTRA_CLASSES.map((k) => [k, Object.freeze([] as number[])])) as Record<ExtraClass, readonly number[]>);
 const NO_EXTRAS = new Float64Array(0);
+/** The meson weights of `partial`, shared scratch (written and read within one call). */
+const WEIGHTS = new Float64Array(MESONS.length);
 
 /**
  * Partial widths of X at a fixed mass m, the one implementation the engine runs: the fermion factors
@@ -47,7 +49,6 @@ export class WidthCalculator {
   private readonly had: { state: number; meson: number; R: number }[] = [];
   private readonly quarks: { name: (typeof QUARKS)[number]["name"]; f: FermionFactor }[] = [];
   private readonly pre: number;
-  private readonly w = new Float64Array(MESONS.length);
 
   constructor(
     readonly m: number,
@@ -112,7 +113,7 @@ export class WidthCalculator {
       out[OTHER] = w;
     } else if (this.had.length) {
       // Γ(X→F) = m/(12π) Σ_V weight_V R^{F,V}(m) (vmd.ts), clipped at zero (the ωφ interference can be negative).
-      const w = mesonWeights(c, this.w);
+      const w = mesonWeights(c, WEIGHTS);
       const had = this.had;
       for (let i = 0; i < had.length; i++) {
         const h = had[i];
