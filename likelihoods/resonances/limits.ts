@@ -56,6 +56,7 @@ export function searchLimitsAtMass(
   const width = new WidthCalculator(m, tables, neutrinos, model.decays);
   // Without kinetic or mass mixing the couplings are g_X times the charges: prompt searches then go faster (gMaxScan).
   const proportional = !model.massMixing && ("eps" in mix ? mix.eps === 0 : "epsY" in mix ? mix.epsY === 0 : mix.epsRatio === 0);
+  const darkPhoton = isDarkPhoton(model);
   for (const s of searches) {
     const r = new RecastAtMass(s, m, tables, width);
     const point = gPoint === undefined ? undefined : pointVerdict(r, at(gPoint));
@@ -75,7 +76,7 @@ export function searchLimitsAtMass(
       out[s.name] = limit(null, undefined, null, "no limit at this mass");
       continue;
     }
-    if (isDarkPhoton(model)) {
+    if (darkPhoton) {
       out[s.name] = limit(null, undefined, null, "dark photon: the limit is on ε (epsLimit)");
       continue;
     }
