@@ -34,6 +34,9 @@ export function scanCeiling(mix: Mixing): { lgMax: number; gCeiling: number; rea
   return { lgMax, gCeiling, reason };
 }
 
+/** One scratch record for every coupling point (each is used at once, never kept): no allocation per evaluation. */
+const scratch = blankCouplings();
+
 /**
  * Each search's g_max (and, for beam dumps, the upper edge of the excluded band) for `model` at mixing `mix` and mass
  * m, scanning g_X up to the ceiling of `scanCeiling`; with `gPoint`, also each search's signal ratio at that g_X.
@@ -48,26 +51,38 @@ export function searchLimitsAtMass(
   gPoint?: number,
 ): Record<string, SearchLimit> {
   const { lgMax: top, gCeiling, reason } = scanCeiling(mix);
-  // One scratch record for every coupling point (each is used at once, never kept): no allocation per evaluation.
-  const scratch = blankCouplings();
   const at = (g: number) => couplingsInto(scratch, model, g, mix, m);
   const out: Record<string, SearchLimit> = {};
   const width = new WidthCalculator(m, tables, neutrinos, model.decays);
+  // Without kinetic or mass mixing the couplings are g_X times the charges: prompt searches then go faster (gMaxScan).
+  const proportional = !model.massMixing && ("eps" in mix ? mix.eps === 0 : "epsY" in mix ? mix.epsY === 0 : mix.epsRatio === 0);
+  const darkPhoton = isDarkPhoton(model);
   for (const s of searches) {
     const r = new RecastAtMass(s, m, tables, width);
-    const base = { production: s.production, decays: s.decays, efficiency: s.efficiency.type, epsLimit: Number.isFinite(r.epsLim) ? r.epsLim : null };
-    const point = gPoint === undefined ? {} : pointVerdict(r, at(gPoint));
+    const point = gPoint === undefined ? undefined : pointVerdict(r, at(gPoint));
+    // The keys in the order of the JSON output: the search, gMax (gBandUpper), prompt, the point's verdict, note.
+    const limit = (gMax: number | null, band: number | null | undefined, prompt: boolean | null, note: string | undefined): SearchLimit => {
+      const o = { production: s.production, decays: s.decays, efficiency: s.efficiency.type, epsLimit: Number.isFinite(r.epsLim) ? r.epsLim : null, gMax } as SearchLimit;
+      if (band !== undefined) o.gBandUpper = band;
+      o.prompt = prompt;
+      if (point) {
+        o.ratio = point.ratio;
+        o.excluded = point.excluded;
+      }
+      if (note !== undefined) o.note = note;
+      return o;
+    };
     if (!r.active) {
-      out[s.name] = { ...base, gMax: null, prompt: null, ...point, note: "no limit at this mass" };
+      out[s.name] = limit(null, undefined, null, "no limit at this mass");
       continue;
     }
-    if (isDarkPhoton(model)) {
-      out[s.name] = { ...base, gMax: null, prompt: null, ...point, note: "dark photon: the limit is on ε (epsLimit)" };
+    if (darkPhoton) {
+      out[s.name] = limit(null, undefined, null, "dark photon: the limit is on ε (epsLimit)");
       continue;
     }
     // A one-sided limit reports gMax alone: the band's upper edge (a second scan) is sought for two-sided ones only.
     const band = r.twoSided ? r.excludedBand(at, top) : undefined;
-    const g = r.twoSided ? (band ? band[0] : Number.POSITIVE_INFINITY) : r.gMax(at, top);
+    const g = r.twoSided ? (band ? band[0] : Number.POSITIVE_INFINITY) : r.gMaxScan(at, top, proportional);
     const probe = at(Number.isFinite(g) ? g : Math.min(1e-3, gCeiling));
     const note = Number.isFinite(g)
       ? r.twoSided
@@ -78,14 +93,7 @@ export function searchLimitsAtMass(
         : r.ratio(at(gCeiling)) === 0
           ? "not produced or not seen (vanishing coupling)"
         : `no exclusion up to the scan's ceiling (${reason})`;
-    out[s.name] = {
-      ...base,
-      gMax: Number.isFinite(g) ? g : null,
-      ...(r.twoSided ? { gBandUpper: band ? band[1] : null } : {}),
-      prompt: decaysPromptly(r.totalWidth(probe), r.m),
-      ...point,
-      ...(note ? { note } : {}),
-    };
+    out[s.name] = limit(Number.isFinite(g) ? g : null, r.twoSided ? (band ? band[1] : null) : undefined, decaysPromptly(r.totalWidth(probe), r.m), note);
   }
   return out;
 }

@@ -1,10 +1,10 @@
 import { E_CHARGE, HBAR_GEV_S } from "../../src/constants.js";
-import { type Couplings, couplings } from "../../src/couplings/couplings.js";
+import { blankCouplings, type Couplings, couplingsInto } from "../../src/couplings/couplings.js";
 import { NonFiniteError } from "../../src/errors.js";
 import { vectorModel } from "../../src/models/model.js";
 import { bracket, interpolate } from "../../src/numerics/interpolate.js";
 import { brent } from "../../src/numerics/roots.js";
-import { firstCrossing } from "../../src/numerics/scan.js";
+import { firstCrossing, firstCrossingNear } from "../../src/numerics/scan.js";
 import { WidthCalculator } from "../../src/widths/calculator.js";
 import type { HadronicTables } from "../../src/widths/vmd.js";
 import { productionStrength } from "./production.js";
@@ -59,21 +59,20 @@ export class RecastAtMass {
     this.epsLim = grid ? grid.epsMin : curve ? epsLimit(curve, m) : Number.POSITIVE_INFINITY;
     this.epsUp = curve ? epsUpper(curve, m) : Number.POSITIVE_INFINITY;
     this.width = width;
-    this.buf = new Float64Array(width.states.length);
+    this.buf = scratchFor(width.states.length);
     const invisible = search.decays.includes("invisible");
     // The search's states (the neutrinos for "invisible") plus the model's extra channels of the matching class.
     this.stateIdx = width.indices(search.decays);
     // The dark photon's widths scale as ε² (its couplings are linear in ε, X–Z mixing included), so they are
     // computed at a small reference ε and scaled: limits near |ε| ~ 1 (old or edge-of-table curves) stay finite.
-    const epsRef = 1e-6;
-    const dp = couplings(DARK_PHOTON, 0, { eps: epsRef }, m);
-    const totalRef = this.width.partial(dp, this.buf, false); // the dark photon has no extra channels
-    const totalDp = totalRef * (Number.isFinite(this.epsLim) ? (this.epsLim / epsRef) ** 2 : 1);
-    const visibleRef = this.stateIdx.reduce((s, i) => s + this.buf[i], 0);
+    const { widths: ref, total: totalRef } = referenceWidths(width, m);
+    const totalDp = totalRef * (Number.isFinite(this.epsLim) ? (this.epsLim / EPS_REF) ** 2 : 1);
+    let visibleRef = 0;
+    for (let k = 0; k < this.stateIdx.length; k++) visibleRef += ref[this.stateIdx[k]];
     // A NaN here would make the search silently inactive (brDp > 0 fails). A dark photon with no open channel at all
     // (total width 0, far below 2m_e) has no visible decays: BR 0, the search is inactive.
     if (Number.isNaN(totalRef) || Number.isNaN(visibleRef) || Number.isNaN(this.epsLim))
-      throw new NonFiniteError(`the reference dark photon's ${Number.isNaN(this.epsLim) ? "limiting ε" : "width"} for search ${search.name}`, { m, eps: epsRef });
+      throw new NonFiniteError(`the reference dark photon's ${Number.isNaN(this.epsLim) ? "limiting ε" : "width"} for search ${search.name}`, { m, eps: EPS_REF });
     this.brDp = invisible ? 0.99 : totalRef > 0 ? visibleRef / totalRef : 0;
     this.tauDp = HBAR_GEV_S / (invisible ? 100 * totalDp : totalDp);
     this.t1 = search.efficiency.type === "lifetime" ? search.efficiency.t1(m) : Number.POSITIVE_INFINITY;
@@ -220,6 +219,74 @@ export class RecastAtMass {
     const lg = firstCrossing(h, Math.log10(G_FLOOR), lgMax, 0.25, 1e-10, "up", `ln S of search ${this.search.name} at m = ${this.m}`);
     return lg === null ? Number.POSITIVE_INFINITY : 10 ** lg;
   }
+
+  /**
+   * Whether S ∝ g_X² along couplings proportional to g_X: a prompt or invisible search (no lifetime window, beam dump
+   * or displaced grid) whose widths all scale as g_X² (no extra channel with a fixed coupling).
+   */
+  get quadratic(): boolean {
+    return this.width.scalesWithG && this.t1 === Number.POSITIVE_INFINITY && !this.dump && !this.displaced;
+  }
+
+  /**
+   * gMax for couplings `proportional` to g_X (no kinetic or mass mixing) and a `quadratic` search: S ∝ g_X², so
+   * g_max = g₀/√S(g₀) from one evaluation (core paper appendix B's prompt and invisible searches at ε = 0). gMax's scan
+   * finds the same root (its Brent steps on ln S, linear in log g_X, end within rounding of it). Near the ends of the
+   * scan (half a decade from G_FLOOR or 10^lgMax), where the scan's grid decides between 0, a value and none, the scan
+   * itself, started a grid step below the root (firstCrossingNear: its grid, bracket and Brent, fewer evaluations).
+   * Otherwise gMax itself.
+   */
+  gMaxScan(at: (g: number) => Couplings, lgMax = 0, proportional = false): number {
+    if (!(proportional && this.active && this.quadratic)) return this.gMax(at, lgMax);
+    const from = Math.log10(G_FLOOR);
+    const lg0 = lgMax - 3;
+    const s0 = this.ratio(at(10 ** lg0));
+    const g = s0 > 0 ? 10 ** lg0 / Math.sqrt(s0) : Number.POSITIVE_INFINITY;
+    const guess = Math.log10(g);
+    if (guess > from + 0.5 && guess < lgMax - 0.5) return g;
+    const h = (lg: number) => Math.log(this.ratio(at(10 ** lg)) + 1e-300);
+    if (h(from) >= 0) return 0;
+    const lg = firstCrossingNear(h, from, lgMax, 0.25, 1e-10, "up", guess, `ln S of search ${this.search.name} at m = ${this.m}`);
+    return lg === null ? Number.POSITIVE_INFINITY : 10 ** lg;
+  }
+}
+
+/** The reference ε of the dark photon's widths (they scale as ε²: its couplings are linear in ε, X–Z mixing included). */
+const EPS_REF = 1e-6;
+
+const REF_MIXING = { eps: EPS_REF };
+/** The reference dark photon's couplings, rewritten at each mass (used at once, never kept). */
+const refCouplings = blankCouplings();
+
+/**
+ * The reference dark photon's partial widths at ε = EPS_REF (no extra channels: the dark photon has none) and their
+ * total, for the last calculator and mass asked: the searches of one mass, constructed one after the other, compute
+ * them once. The constructor reads them at once and keeps nothing.
+ */
+const reference = { width: undefined as WidthCalculator | undefined, m: Number.NaN, widths: new Float64Array(0), total: 0 };
+
+function referenceWidths(width: WidthCalculator, m: number): { widths: Float64Array; total: number } {
+  if (reference.width === width && reference.m === m) return reference;
+  if (reference.widths.length !== width.states.length) reference.widths = new Float64Array(width.states.length);
+  reference.total = width.partial(couplingsInto(refCouplings, DARK_PHOTON, 0, REF_MIXING, m), reference.widths, false);
+  reference.width = width;
+  reference.m = m;
+  return reference;
+}
+
+/**
+ * Scratch partial widths, one buffer per length, shared by every recast: ratio and totalWidth fill them and read them
+ * at once (no allocation per search and mass).
+ */
+const scratchWidths = new Map<number, Float64Array>();
+
+function scratchFor(n: number): Float64Array {
+  let b = scratchWidths.get(n);
+  if (!b) {
+    b = new Float64Array(n);
+    scratchWidths.set(n, b);
+  }
+  return b;
 }
 
 /** The grid row at the nearest mass (rows are 1.5 MeV apart), with the smallest excluded ε; null off the grid. */

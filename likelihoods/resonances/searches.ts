@@ -1,6 +1,6 @@
 import { C_M_PER_S, M_ETA, M_MU, M_PHI } from "../../src/constants.js";
 import { dataDir as dataDirKey } from "../../src/data/dataDir.js";
-import { damaged, quote, readTable, type TableSpec } from "../../src/data/table.js";
+import { damaged, quote, readColumns, readTable, type TableSpec } from "../../src/data/table.js";
 import { readText } from "../../src/data/files.js";
 import { UserError } from "../../src/errors.js";
 import { bracket, interpolate } from "../../src/numerics/interpolate.js";
@@ -483,13 +483,8 @@ export function loadLimit(name: string, folder: "limits" | "reach" = "limits"): 
   // A displaced search's file is an r-value grid (loadRGrid); reading it as a curve would misread its columns.
   if ((folder === "reach" ? allProjections() : allSearches(dataDirKey())).find((s) => s.name === name)?.efficiency.type === "displaced")
     throw new Error(`loadLimit: ${name} is a displaced search with an r-value grid; use loadRGrid`);
-  const { rows } = readTable(folder === "reach" ? REACH : RESONANCES, `darkcast/${folder}/${name}.lmt`, LIMIT_CURVE);
-  const two = rows[0].length >= 3;
-  const curve = {
-    m: Float64Array.from(rows, (r) => r[0]),
-    lower: Float64Array.from(rows, (r) => r[1]),
-    upper: two ? Float64Array.from(rows, (r) => r[2]) : undefined,
-  };
+  const { columns } = readColumns(folder === "reach" ? REACH : RESONANCES, `darkcast/${folder}/${name}.lmt`, LIMIT_CURVE);
+  const curve = { m: columns[0], lower: columns[1], upper: columns.length >= 3 ? columns[2] : undefined };
   limits.set(key, curve);
   return curve;
 }

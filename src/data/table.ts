@@ -146,6 +146,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  */
 export function readTable(who: string, relPath: string, spec: TableSpec): Table {
   const { file, text } = readDataText(who, relPath);
+  return parseTable(who, file, text, spec);
+}
+
+/** readTable's checks and parse of a file's text. */
+function parseTable(who: string, file: string, text: string, spec: TableSpec): Table {
   const fail = (line: number, expected: string, found: string) => damaged(who, file, line, expected, found);
   const col = (j: number) => `column ${j + 1}${spec.names?.[j] ? ` (${spec.names[j]})` : ""}`;
   const cols = spec.columns;
@@ -276,6 +281,105 @@ export function readTable(who: string, relPath: string, spec: TableSpec): Table 
     }
   }
   return { file, rows, lines: rowLines, names, headerLine };
+}
+
+/**
+ * readTable's result as columns (Float64Array per column), for the large plain tables (a '#' header or none, no grid):
+ * a single pass over the text that accepts only files readTable accepts, with the same numbers (`Number` of the same
+ * tokens) — tokens split at spaces, tabs and CR/VT/FF, each a DECIMAL, the spec's column counts, row counts, value
+ * bounds and orderings. Anything else (a damaged file, or merely unusual whitespace) goes to readTable, which names
+ * the problem or reads the file.
+ */
+export function readColumns(who: string, relPath: string, spec: TableSpec): { file: string; columns: Float64Array[] } {
+  const { file, text } = readDataText(who, relPath);
+  const columns = spec.header !== "names" && !spec.grid ? fastColumns(text, spec) : undefined;
+  if (columns) return { file, columns };
+  const { rows } = parseTable(who, file, text, spec);
+  return { file, columns: Array.from({ length: rows[0].length }, (_, j) => Float64Array.from(rows, (r) => r[j])) };
+}
+
+/** Whitespace as the fast path knows it (a subset of trim's and \s's: other characters send a file to readTable). */
+const WS = "[ \\t\\v\\f\\r]";
+const BLANK_OR_COMMENT = new RegExp(`^${WS}*(?:#|$)`);
+const DECIMAL_SOURCE = DECIMAL.source.slice(1, -1); // DECIMAL without its anchors
+const rowPatterns = new Map<number, RegExp>();
+
+/** A whole data row of n DECIMAL tokens, each captured. */
+function rowPattern(n: number): RegExp {
+  let re = rowPatterns.get(n);
+  if (!re) {
+    re = new RegExp(`^${WS}*(${DECIMAL_SOURCE})${`${WS}+(${DECIMAL_SOURCE})`.repeat(n - 1)}${WS}*$`);
+    rowPatterns.set(n, re);
+  }
+  return re;
+}
+
+/** The columns of a table readTable would accept without complaint, or undefined (then readTable decides). */
+function fastColumns(text: string, spec: TableSpec): Float64Array[] | undefined {
+  const cols = spec.columns;
+  const okColumns = (n: number) => (typeof cols === "number" ? n === cols : "min" in cols ? n >= cols.min : cols.includes(n));
+  const exact = typeof spec.rows === "number" ? spec.rows : undefined;
+  const min = typeof spec.rows === "object" ? spec.rows.min : exact === undefined ? 1 : exact;
+  const increasing = spec.increasing ?? [];
+  const values = spec.values ?? [];
+  // Row-major values; each row is checked once complete.
+  const flat: number[] = [];
+  let row: RegExp | undefined;
+  let ncol = 0;
+  let nrows = 0;
+  let header = !spec.header;
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    let m = row === undefined ? null : row.exec(line);
+    if (m === null) {
+      if (BLANK_OR_COMMENT.test(line)) {
+        if (!header && line.includes("#")) header = true;
+        continue;
+      }
+      if (row !== undefined) return undefined;
+      // The first data row fixes the column count.
+      const n = line.split(new RegExp(`${WS}+`)).filter(Boolean).length;
+      if (!okColumns(n) || n > 64) return undefined;
+      ncol = n;
+      row = rowPattern(n);
+      m = row.exec(line);
+      if (m === null) return undefined;
+    }
+    if (!header) return undefined; // readTable wants the '#' header first
+    for (let j = 1; j <= ncol; j++) flat.push(Number(m[j]));
+    nrows++;
+  }
+  if (nrows < min || (exact !== undefined && nrows > exact)) return undefined;
+  for (let k = 0; k < flat.length; k++) if (!Number.isFinite(flat[k])) return undefined;
+  for (const r of values) {
+    const listed = "from" in r.columns ? undefined : r.columns;
+    const first = "from" in r.columns ? r.columns.from : 0;
+    for (let j = first; j < ncol; j++) {
+      if (listed && !listed.includes(j)) continue;
+      for (let k = j; k < flat.length; k += ncol) {
+        const x = flat[k];
+        if ((r.min !== undefined && !(x >= r.min)) || (r.above !== undefined && !(x > r.above)) || (r.max !== undefined && !(x <= r.max)) || (r.integer && !Number.isInteger(x)))
+          return undefined;
+      }
+    }
+  }
+  for (const inc of increasing) {
+    const c = inc.column;
+    const w = inc.within;
+    for (let k = ncol; k < flat.length; k += ncol) {
+      if (w !== undefined && flat[k - ncol + w] !== flat[k + w]) continue;
+      const a = flat[k - ncol + c];
+      const b = flat[k + c];
+      if (inc.strict ? !(b > a) : !(b >= a)) return undefined;
+    }
+  }
+  const out = Array.from({ length: ncol }, () => new Float64Array(nrows));
+  for (let j = 0; j < ncol; j++) {
+    const col = out[j];
+    for (let r = 0, k = j; r < nrows; r++, k += ncol) col[r] = flat[k];
+  }
+  return out;
 }
 
 /** Evenly spaced grid values from `from` in steps of `step` (exact for the binary-exact steps of the data files). */

@@ -14,6 +14,8 @@ const OTHER = 6 + HADRONIC_STATES.indexOf("other");
 /** The parts of a calculator without extra channels, shared (never written). */
 const NO_CLASSES: Readonly<Record<ExtraClass, readonly number[]>> = Object.freeze(Object.fromEntries(EXTRA_CLASSES.map((k) => [k, Object.freeze([] as number[])])) as Record<ExtraClass, readonly number[]>);
 const NO_EXTRAS = new Float64Array(0);
+/** The meson weights of `partial`, shared scratch (written and read within one call). */
+const WEIGHTS = new Float64Array(MESONS.length);
 
 /**
  * Partial widths of X at a fixed mass m, the one implementation the engine runs: the fermion factors
@@ -47,7 +49,6 @@ export class WidthCalculator {
   private readonly had: { state: number; meson: number; R: number }[] = [];
   private readonly quarks: { name: (typeof QUARKS)[number]["name"]; f: FermionFactor }[] = [];
   private readonly pre: number;
-  private readonly w = new Float64Array(MESONS.length);
 
   constructor(
     readonly m: number,
@@ -73,16 +74,19 @@ export class WidthCalculator {
       this.xFixed = Float64Array.from(decays, (d) => (d.charge === undefined ? (d.coupling ?? 0) : 0));
       this.scalesWithG = decays.every((_, i) => this.xFactor[i] === 0 || this.xFixed[i] === 0);
     }
-    this.lep = [M_E, M_MU, M_TAU].map((mf) => fermionFactor(m, mf));
+    this.lep = [fermionFactor(m, M_E), fermionFactor(m, M_MU), fermionFactor(m, M_TAU)];
     this.nu = neutrinoFactor(m);
     this.dirac = neutrinos === "dirac";
     this.pre = m / (12 * Math.PI);
     if (m > VMD_MAX_MASS) for (const q of QUARKS) this.quarks.push({ name: q.name, f: fermionFactor(m, q.m) });
-    else
-      for (const c of hadronicComponents(tables)) {
+    else {
+      const components = hadronicComponents(tables);
+      for (let i = 0; i < components.length; i++) {
+        const c = components[i];
         const R = componentR(c, m);
         if (R !== 0) this.had.push({ state: 6 + c.state, meson: c.meson, R });
       }
+    }
   }
 
   /**
@@ -92,24 +96,29 @@ export class WidthCalculator {
   partial(c: Couplings, out: Float64Array, extras = true): number {
     if (out.length < this.states.length) throw new Error(`WidthCalculator.partial: out has ${out.length} entries for ${this.states.length} states`);
     out.fill(0);
-    const [le, lm, lt] = this.lep;
-    out[0] = fermionWidth(le, c.e.V, c.e.A);
-    out[1] = fermionWidth(lm, c.mu.V, c.mu.A);
-    out[2] = fermionWidth(lt, c.tau.V, c.tau.A);
+    const lep = this.lep;
+    out[0] = fermionWidth(lep[0], c.e.V, c.e.A);
+    out[1] = fermionWidth(lep[1], c.mu.V, c.mu.A);
+    out[2] = fermionWidth(lep[2], c.tau.V, c.tau.A);
     // Left-handed only: g_L² m/(24π); Dirac: (g_L² + g_R²) m/(24π), = g² m/(12π) when x_N = x_L (DarkCast 2.1).
     for (let i = 0; i < 3; i++) out[3 + i] = this.nu * (c.nu[i] * c.nu[i] + (this.dirac ? c.nuR[i] * c.nuR[i] : 0));
     if (this.quarks.length) {
       // Free quarks above the VMD tables (u, d, s and c, b above threshold), all in the state "other".
       let w = 0;
-      for (const q of this.quarks) {
+      for (let i = 0; i < this.quarks.length; i++) {
+        const q = this.quarks[i];
         const k = c[q.name];
         w += N_C * fermionWidth(q.f, k.V, k.A);
       }
       out[OTHER] = w;
     } else if (this.had.length) {
       // Γ(X→F) = m/(12π) Σ_V weight_V R^{F,V}(m) (vmd.ts), clipped at zero (the ωφ interference can be negative).
-      const w = mesonWeights(c, this.w);
-      for (const h of this.had) out[h.state] += this.pre * w[h.meson] * h.R;
+      const w = mesonWeights(c, WEIGHTS);
+      const had = this.had;
+      for (let i = 0; i < had.length; i++) {
+        const h = had[i];
+        out[h.state] += this.pre * w[h.meson] * h.R;
+      }
       for (let i = 6; i < STATES.length; i++) if (out[i] < 0) out[i] = 0;
     }
     if (extras)

@@ -1,7 +1,7 @@
 import { M_QUARK } from "../constants.js";
 import type { Couplings } from "../couplings/couplings.js";
 import { dataDir } from "../data/dataDir.js";
-import { readTable, type TableSpec } from "../data/table.js";
+import { readColumns, type TableSpec } from "../data/table.js";
 import { interpolate } from "../numerics/interpolate.js";
 
 /**
@@ -62,8 +62,8 @@ export function loadHadronicTables(likelihood?: string): HadronicTables {
   for (const [state, mesons] of Object.entries(FILES)) {
     out[state] = {};
     for (const v of mesons) {
-      const { rows } = readTable(who, `darkcast/vmd/rf.${state}.${v}.dat`, VMD_TABLE);
-      out[state][v] = { m: Float64Array.from(rows, (r) => r[0]), r: Float64Array.from(rows, (r) => r[1]) };
+      const { columns } = readColumns(who, `darkcast/vmd/rf.${state}.${v}.dat`, VMD_TABLE);
+      out[state][v] = { m: columns[0], r: columns[1] };
     }
   }
   cache.set(dir, out);
