@@ -39,6 +39,9 @@ export class RecastAtMass {
   private readonly tauDp: number;
   private readonly t1: number;
   private readonly mechanisms: { key: string; f: number }[];
+  /** (e ε_lim)² and the dark photon's lifetime window 1 − e^{−t1/τ_A'}, the per-mass constants of S. */
+  private readonly limScale: number;
+  private readonly windowDp: number;
   private readonly buf: Float64Array;
   /** Displaced searches: the dark photon's r(ε) at the nearest grid mass, and Γ_A'(ε=1). */
   private readonly displaced?: { eps: Float64Array; logEps: Float64Array; logR: Float64Array; gammaUnit: number };
@@ -79,6 +82,8 @@ export class RecastAtMass {
     if (Number.isNaN(this.t1)) throw new NonFiniteError(`the lifetime window t1(m) of search ${search.name}`, { m });
     this.mechanisms =
       search.production === "pp" ? ppFractions(search.fractionsFile!, m) : search.fixedFractions ? search.fixedFractions.filter((x) => x.f > 0) : [{ key: search.production, f: 1 }];
+    this.limScale = (E_CHARGE * this.epsLim) ** 2;
+    this.windowDp = -Math.expm1(-this.t1 / this.tauDp);
     if (grid && Number.isFinite(this.epsLim)) this.displaced = { eps: grid.eps, logEps: grid.eps.map(Math.log), logR: grid.logR, gammaUnit: totalDp / this.epsLim ** 2 };
     if (search.efficiency.type === "beamdump" && Number.isFinite(this.epsLim)) this.dump = beamDump(this.epsLim, this.epsUp, 1 + search.efficiency.ratio, totalDp / this.epsLim ** 2);
   }
@@ -151,7 +156,8 @@ export class RecastAtMass {
 
   private signalRatio(c: Couplings, widths: Float64Array, total: number): number {
     let prod = 0;
-    for (const { key, f } of this.mechanisms) prod += f * productionStrength(key, c, this.m);
+    const mech = this.mechanisms;
+    for (let k = 0; k < mech.length; k++) prod += mech[k].f * productionStrength(mech[k].key, c, this.m);
     // The early returns below (prod === 0, total ≤ 0, ε* off the grid) would read a NaN as "not excluded".
     if (!Number.isFinite(prod)) this.nonFinite(c, " (production strength)", prod);
     if (Number.isNaN(total)) this.nonFinite(c, " (total width)", total);
@@ -165,20 +171,22 @@ export class RecastAtMass {
       const logR = interpolate(d.logEps, d.logR, Math.log(epsStar));
       return (prod / (E_CHARGE * epsStar) ** 2) * (num / total / this.brDp) * Math.exp(-logR);
     }
-    prod /= (E_CHARGE * this.epsLim) ** 2;
+    prod /= this.limScale;
     if (prod === 0) return 0;
     if (!(total > 0)) return 0;
+    const d = this.dump;
+    // A beam dump whose X decays long before the detector: the window e^{−x} − e^{−ρx} ≤ e^{−x} underflows to 0.
+    const x = d ? (d.kappa * total) / d.gammaUnit : 0;
+    if (d && -x - d.logWindowLimit < -746) return 0;
     let num = 0;
-    for (const i of this.stateIdx) num += widths[i];
+    const idx = this.stateIdx;
+    for (let k = 0; k < idx.length; k++) num += widths[idx[k]];
     let s = (prod * num) / total / this.brDp;
-    if (this.dump) {
-      // Yield ratio against the dark photon at the lower edge: window e^{−x} − e^{−ρx} with x = κ Γ_X/Γ_A'(1).
-      const d = this.dump;
-      return s * Math.exp(logWindow((d.kappa * total) / d.gammaUnit, d.rho) - d.logWindowLimit);
-    }
+    // Yield ratio against the dark photon at the lower edge: window e^{−x} − e^{−ρx} with x = κ Γ_X/Γ_A'(1).
+    if (d) return s * Math.exp(logWindow(x, d.rho) - d.logWindowLimit);
     if (this.t1 < Number.POSITIVE_INFINITY) {
       const tau = HBAR_GEV_S / total;
-      s *= -Math.expm1(-this.t1 / tau) / -Math.expm1(-this.t1 / this.tauDp);
+      s *= -Math.expm1(-this.t1 / tau) / this.windowDp;
     }
     return s;
   }

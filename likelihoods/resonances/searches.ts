@@ -525,15 +525,14 @@ export function loadRGrid(name: string, folder: "limits" | "reach" = "limits"): 
   const hit = grids.get(key);
   if (hit) return hit;
   // R_GRID has checked that masses come in runs (non-decreasing) with ε strictly increasing within each.
-  const table = readTable(folder === "reach" ? REACH : RESONANCES, `darkcast/${folder}/${name}.lmt`, R_GRID).rows;
+  const [mass, eps, r] = readColumns(folder === "reach" ? REACH : RESONANCES, `darkcast/${folder}/${name}.lmt`, R_GRID).columns;
   const masses: number[] = [];
   const rows: { eps: Float64Array; r: Float64Array }[] = [];
-  for (let start = 0; start < table.length; ) {
+  for (let start = 0; start < mass.length; ) {
     let end = start + 1;
-    while (end < table.length && table[end][0] === table[start][0]) end++;
-    const run = table.slice(start, end);
-    masses.push(table[start][0]);
-    rows.push({ eps: Float64Array.from(run, (p) => p[1]), r: Float64Array.from(run, (p) => p[2]) });
+    while (end < mass.length && mass[end] === mass[start]) end++;
+    masses.push(mass[start]);
+    rows.push({ eps: eps.slice(start, end), r: r.slice(start, end) });
     start = end;
   }
   const g = { masses, rows };
