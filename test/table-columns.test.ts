@@ -3,25 +3,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataDir, setDataDir } from "../src/data/dataDir.js";
+import { LIMIT_CURVE, R_GRID } from "../likelihoods/resonances/searches.js";
 import { readColumns, readTable, type TableSpec } from "../src/data/table.js";
+import { VMD_TABLE } from "../src/widths/vmd.js";
 
 /**
  * readColumns (the fast reader of the large plain tables: VMD widths, limit curves) against readTable, the reference
  * reader: on every text, the same columns, or the same error (the fast path hands anything unusual to readTable).
  */
 const SPECS: Record<string, TableSpec> = {
-  vmd: { columns: 2, rows: { min: 2 }, header: "comment", names: ["mass", "R"], increasing: [{ column: 0, strict: true }] },
-  curve: {
-    columns: [2, 3],
-    rows: { min: 2 },
-    header: "comment",
-    names: ["mass", "lower ε", "upper ε"],
-    increasing: [{ column: 0, strict: false }],
-    values: [
-      { columns: [0], min: 0, what: "masses" },
-      { columns: { from: 1 }, above: 0, max: 1e5, what: "ε" },
-    ],
-  },
+  // The specs of the files readColumns reads.
+  vmd: VMD_TABLE,
+  curve: LIMIT_CURVE,
+  rGrid: R_GRID,
   grid: {
     columns: 3,
     header: "comment",

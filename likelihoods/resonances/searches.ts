@@ -431,7 +431,7 @@ const limits = new Map<string, LimitCurve>();
  * throughout, masses non-decreasing (digitised curves repeat a mass at steps and gaps, e.g. CMS_CMS2019kiy,
  * E137_Bjorken2009mm), 0 < ε ≤ 1e5 (1e5 = no limit).
  */
-const LIMIT_CURVE: TableSpec = {
+export const LIMIT_CURVE: TableSpec = {
   columns: [2, 3],
   rows: { min: 2 },
   header: "comment",
@@ -444,7 +444,7 @@ const LIMIT_CURVE: TableSpec = {
 };
 
 /** An r-value grid: (mass, ε, r) rows grouped by mass (non-decreasing), ε strictly increasing within a mass. */
-const R_GRID: TableSpec = {
+export const R_GRID: TableSpec = {
   columns: 3,
   rows: { min: 2 },
   header: "comment",

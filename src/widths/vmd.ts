@@ -43,7 +43,7 @@ export type HadronicTables = Record<string, Record<string, Table>>;
 const cache = new Map<string, HadronicTables>();
 
 /** Each rf.*.dat: a '#' header, then (mass, R) rows with strictly increasing mass (R may be negative: interference). */
-const VMD_TABLE: TableSpec = { columns: 2, rows: { min: 2 }, header: "comment", names: ["mass", "R"], increasing: [{ column: 0, strict: true }] };
+export const VMD_TABLE: TableSpec = { columns: 2, rows: { min: 2 }, header: "comment", names: ["mass", "R"], increasing: [{ column: 0, strict: true }] };
 
 /** Who needs the tables when no likelihood does (the `widths` command). */
 export const HADRONIC_WIDTHS_USER = "the hadronic-width calculation (darkcast/vmd tables)";
