@@ -1,4 +1,5 @@
-import { mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,6 +7,7 @@ import yargs from "yargs";
 import { buildCli, fastArgs } from "../src/cli/main.js";
 import { catalogue } from "../src/models/catalogue.js";
 import { enumerateAssignments, isVectorLike } from "../src/models/enumerate.js";
+import { repoPath } from "../src/paths.js";
 import { u1x } from "./helpers/cli.js";
 
 /** The arguments yargs hands a command's handler (the reference the fast path must reproduce). */
@@ -20,6 +22,13 @@ async function yargsArgs(argv: string[]): Promise<Record<string, unknown>> {
 
 // Issue #19: start-up under 0.1 s. Speed itself is measured by bench/run.ts, not here; these are the contracts.
 describe("start-up (issue #19)", () => {
+  // README's main job is `npx u1x …`: npx runs package.json's bin directly, so the built file must be executable.
+  it("the built CLI is executable through its shebang (npx u1x)", () => {
+    const bin = repoPath(JSON.parse(readFileSync(repoPath("package.json"), "utf8")).bin.u1x);
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+    expect(execFileSync(bin, ["--version"], { encoding: "utf8" }).trim()).toBe(JSON.parse(readFileSync(repoPath("package.json"), "utf8")).version);
+  });
+
   it("the CLI's own parser hands a command exactly the arguments yargs would", async () => {
     const plain = [
       ["chi2", "--model", "B-L", "--eps", "0", "--g", "1e-4", "--mx", "200MeV", "--likelihoods", "amu", "--format", "json"],
