@@ -110,6 +110,11 @@ function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
   };
   const f = (lg: number, r: number) => objective(lg, r, false);
   const fx = (x: number[]) => f(x[0], x[1]);
+  const probe = (lg: number, r: number): Probe | null => {
+    evals++;
+    const g = 10 ** lg;
+    return Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE ? null : chi2.totalAndSteps(chi2.scratch(g, { epsRatio: r }));
+  };
 
   // Seeds: a grid in r plus the points where a selected term vanishes (its `zeros`), times g_X around the couplings
   // the terms prefer (their `preferredCoupling`, e.g. the g_X that explains Δa_µ) and far below them.
@@ -167,12 +172,126 @@ function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
     converged = again.converged || Math.abs(again.fx - polish.fx) < 1e-4;
     if (again.fx < polish.fx) polish = again;
   }
-  const x = polish.fx <= best.fx ? polish.x : best.x;
+  let x = polish.fx <= best.fx ? polish.x : best.x;
+  // An optimum on a veto edge: minimise along the edge itself and keep the better point.
+  const edge = refineOnEdge(probe, x);
+  if (edge && edge.f < Math.min(polish.fx, best.fx)) x = edge.x;
   const g = 10 ** x[0];
   const c = chi2.couplings(g, { epsRatio: x[1] });
   const ev = chi2.evaluate(c);
   const intervals = opts.intervals === false ? null : profileIntervals(f, x, ev.total);
   return { gX: g, eps: c.eps, epsRatio: x[1], dchi2: ev.total, terms: ev.terms, observables: ev.observables, intervals, converged, evaluations: evals };
+}
+
+/** The full Δχ² at (log10 g_X, r) with its step part and their largest `excess`; null beyond |ε| ≤ EPS_PROFILE_MAX. */
+type Probe = { total: number; steps: number; excess: number };
+type ProbeFn = (lg: number, r: number) => Probe | null;
+
+/** How closely an edge is located, in log10 g_X: the allowed point returned lies within 2 EDGE_TOL below the edge. */
+const EDGE_TOL = 1e-9;
+
+/**
+ * The edge of the allowed region along the ray of fixed r: the largest allowed log10 g_X below the first excluded
+ * point at or above lgStart + offset, and Δχ² there (the point is allowed, so that is the plain sum of eq. B.1).
+ * A step term's `excess` = log10(g_X/g_max) places the edge from an excluded point (exact where the limiting
+ * observable grows as a power of g_X, e.g. prompt resonance searches: one evaluation, and one more to check that the
+ * point just above is excluded); where it overestimates (lifetime windows) or is absent (two-sided windows), a secant on
+ * the excesses of two excluded points or bisection finishes. null: no excluded point up to LG_MAX or nothing allowed
+ * below it (down to LG_MIN).
+ */
+function edgeAt(probe: ProbeFn, r: number, lgStart: number, offset: number): { lg: number; f: number } | null {
+  let hi = lgStart + offset;
+  let pHi = probe(hi, r);
+  let lo = Number.NEGATIVE_INFINITY;
+  let fLo = Number.NaN;
+  // Up to the first excluded point.
+  for (let step = 0.01; pHi !== null && pHi.steps === 0; step *= 2) {
+    [lo, fLo] = [hi, pHi.total];
+    if (hi >= LG_MAX) return null;
+    hi = Math.min(LG_MAX, hi + step);
+    pHi = probe(hi, r);
+  }
+  if (pHi === null) return null;
+  let eHi = pHi.excess;
+  let prev: { lg: number; e: number } | null = null;
+  let loFromExcess = false;
+  let down = 0.01;
+  for (let i = 0; i < 80 && hi - lo > 2 * EDGE_TOL; i++) {
+    if (!Number.isFinite(eHi)) return null; // no g_X > 0 allowed on this ray
+    let c: number;
+    // Newton on excess(lg) ≈ s (lg − lg_edge) with s = 1 (exact for S ∝ g_X²) or the secant slope of two excesses.
+    const s = prev && prev.e > 0 ? Math.max(1, (prev.e - eHi) / (prev.lg - hi)) : 1;
+    const newton = eHi > 0 ? hi - eHi / s - EDGE_TOL : Number.NaN;
+    if (newton > lo && newton < hi) c = newton;
+    else if (eHi > 0 && loFromExcess) c = lo + 2 * EDGE_TOL; // just above the edge the excess put lo at
+    else if (Number.isFinite(lo)) c = 0.5 * (lo + hi);
+    else {
+      c = hi - down;
+      down *= 2;
+      if (c < LG_MIN) return null;
+    }
+    const p = probe(c, r);
+    if (p === null) return null;
+    if (p.steps === 0) {
+      loFromExcess = c === newton;
+      [lo, fLo] = [c, p.total];
+    } else {
+      loFromExcess = false;
+      if (eHi > 0) prev = { lg: hi, e: eHi };
+      [hi, eHi] = [c, p.excess];
+    }
+  }
+  return Number.isFinite(lo) ? { lg: lo, f: fLo } : null;
+}
+
+/**
+ * Where the best point x of the simplex lies at an edge (the point 1% above it in g_X at the same r is excluded by a
+ * step term), the minimum of h(r) = Δχ² at the edge g_max(r) (edgeAt) by Brent in r, from a bracket around x's r
+ * widened downhill as needed. The simplex approaches a 0/100 step only slowly and where it stops depends on its path;
+ * this finds the constrained optimum itself. Returns the best edge point visited, or null where x is not at an edge.
+ */
+function refineOnEdge(probe: ProbeFn, x: number[]): { x: number[]; f: number } | null {
+  const above = probe(x[0] + Math.log10(1.01), x[1]);
+  if (above === null || above.steps === 0) return null;
+  let lgPrev = x[0];
+  let offset = Math.log10(1.01);
+  let best: { x: number[]; f: number } | null = null;
+  const h = (r: number): number => {
+    const e = edgeAt(probe, r, lgPrev, offset);
+    if (!e) return Number.POSITIVE_INFINITY;
+    lgPrev = e.lg;
+    offset = 1e-3;
+    if (!best || e.f < best.f) best = { x: [e.lg, r], f: e.f };
+    return e.f;
+  };
+  const r0 = x[1];
+  const h0 = h(r0);
+  if (!Number.isFinite(h0)) return null;
+  // Bracket: r0 ± d, then downhill with doubling steps until h rises.
+  let d = 0.01 * Math.max(1, Math.abs(r0));
+  let [a, ha] = [r0 - d, h(r0 - d)];
+  let [c, hc] = [r0 + d, h(r0 + d)];
+  let [b, hb] = [r0, h0];
+  if (ha < hb || hc < hb) {
+    const dir = ha < hc ? -1 : 1;
+    if (dir < 0) [a, ha, c, hc] = [c, hc, a, ha]; // a: the uphill side, c: downhill
+    [b, hb] = [c, hc];
+    for (let i = 0; i < 20; i++) {
+      d *= 2;
+      const rn = b + dir * d;
+      const hn = h(rn);
+      if (hn >= hb) {
+        c = rn;
+        break;
+      }
+      [a, ha, b, hb, c] = [b, hb, rn, hn, rn];
+    }
+  }
+  const lo = Math.min(a, c);
+  const hi = Math.max(a, c);
+  // In t = 1 + (r − lo): Brent's tolerance tol·|t| is then about tol in r wherever r lies.
+  brentMinimize((t) => h(lo + t - 1), 1, 1 + hi - lo, 1e-7, 60);
+  return best;
 }
 
 function fitDarkPhoton(chi2: Chi2): FitResult {
