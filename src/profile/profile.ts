@@ -151,7 +151,7 @@ function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
   short.sort((a, b) => a.fx - b.fx);
   let best = { x: short[0].x, fx: short[0].fx, converged: false };
   for (const s0 of short.slice(0, 2)) {
-    const r = nelderMead(fx, s0.x, { step: [0.03, 0.05], maxEvaluations: 300, ftol: 1e-8, xtol: 1e-6 });
+    const r = nelderMead(fx, s0.x, { step: [0.03, 0.05], maxEvaluations: 300, ftol: 1e-5, xtol: 1e-3 });
     if (r.fx < best.fx) best = r;
   }
   // The dark-photon direction: g_X → 0 and ε·e/g_X → ±∞ at fixed ε approaches the pure kinetic-mixing line, which
@@ -163,12 +163,12 @@ function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
       const far = nelderMead(fx, [lg0, r0], { step: [0.3, 0.3 * Math.abs(r0)], maxEvaluations: 600, ftol: 1e-8, xtol: 1e-6 });
       if (far.fx < best.fx) best = far;
     }
-  let polish = nelderMead(fx, best.x, { step: [0.01, 0.01], maxEvaluations: 200, ftol: 1e-9, xtol: 1e-7 });
+  let polish = nelderMead(fx, best.x, { step: [0.01, 0.01], maxEvaluations: 200, ftol: 1e-8, xtol: 1e-6 });
   // Converged: the polish agrees with the best run. A polish that ran out of steps along a flat valley (the
   // dark-photon direction g_X → 0, ε·e/g_X → ∞ at fixed ε) counts when a second one leaves Δχ² where it was.
   let converged = Math.abs(polish.fx - best.fx) < 1e-3;
   if (converged && !polish.converged) {
-    const again = nelderMead(fx, polish.x, { step: [0.01, 0.01], maxEvaluations: 200, ftol: 1e-9, xtol: 1e-7 });
+    const again = nelderMead(fx, polish.x, { step: [0.01, 0.01], maxEvaluations: 200, ftol: 1e-8, xtol: 1e-6 });
     converged = again.converged || Math.abs(again.fx - polish.fx) < 1e-4;
     if (again.fx < polish.fx) polish = again;
   }
@@ -290,7 +290,7 @@ function refineOnEdge(probe: ProbeFn, x: number[]): { x: number[]; f: number } |
   const lo = Math.min(a, c);
   const hi = Math.max(a, c);
   // In t = 1 + (r − lo): Brent's tolerance tol·|t| is then about tol in r wherever r lies.
-  brentMinimize((t) => h(lo + t - 1), 1, 1 + hi - lo, 1e-7, 60);
+  brentMinimize((t) => h(lo + t - 1), 1, 1 + hi - lo, 1e-6, 40);
   return best;
 }
 
