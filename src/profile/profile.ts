@@ -15,6 +15,7 @@ import { nelderMead } from "../numerics/nelderMead.js";
  * - Nelder–Mead from the best distinct seeds, then a restart from the best point (the polish).
  * - Step terms (resonance vetoes) report how far past g_max(r) a point lies (`excess`); the objective grows with it, so that the
  *   simplex is led back to the allowed side. The reported Δχ² is the plain sum of eq. (B.1).
+ * - Where the best point lies at a step's edge, Δχ² is also minimised along the edge itself (refineOnEdge).
  * - The dark photon (all SM charges zero) has no g_X direction and is profiled over ε alone.
  */
 export interface FitResult {
