@@ -2,9 +2,11 @@ import { E_CHARGE } from "../constants.js";
 import { EPS_PROFILE_MAX } from "../couplings/couplings.js";
 import { loopEpsRatio } from "../couplings/loop.js";
 import type { Chi2 } from "../likelihood/compose.js";
+import { Lru } from "../cache.js";
 import { isDarkPhoton } from "../models/model.js";
 import { brentMinimize } from "../numerics/minimize1d.js";
 import { nelderMead } from "../numerics/nelderMead.js";
+import { minimizeOnLine } from "./line.js";
 
 /**
  * Profile Δχ² over (g_X, ε) at fixed m_X (core paper section 4.2 and appendix B), in the coordinates
@@ -53,9 +55,9 @@ export function fitModel(chi2: Chi2, opts: ProfileOptions = {}): FitResult {
 }
 
 /**
- * A model whose ε·e/g_X is fixed (loop-induced mixing, couplings/loop.ts): Δχ² is profiled over g_X alone, on a grid in
- * log10 g_X refined by Brent; the Δχ² = 1 interval of g_X is bisected from the grid, and the ε·e/g_X "interval" is
- * the fixed value.
+ * A model whose ε·e/g_X is fixed (loop-induced mixing, couplings/loop.ts): Δχ² is profiled over g_X alone, along
+ * log10 g_X through the windows the step terms leave (minimizeOnLine); the Δχ² = 1 interval of g_X is walked out
+ * from the best point and bisected, and the ε·e/g_X "interval" is the fixed value.
  */
 function fitFixedRatio(chi2: Chi2, r: number, opts: ProfileOptions): FitResult {
   let evals = 0;
@@ -65,14 +67,17 @@ function fitFixedRatio(chi2: Chi2, r: number, opts: ProfileOptions): FitResult {
     if (Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE) return 1e6 * (1 + Math.abs(r * g));
     return chi2.total(chi2.scratch(g, { epsRatio: r }));
   };
-  const grid: { lg: number; f: number }[] = [];
-  for (let lg = LG_MIN; lg <= LG_MAX + 1e-9; lg += 0.05) grid.push({ lg, f: f(lg) });
-  const k = grid.reduce((b, p, i) => (p.f < grid[b].f ? i : b), 0);
-  const m = brentMinimize(f, grid[Math.max(0, k - 1)].lg, grid[Math.min(grid.length - 1, k + 1)].lg, 1e-8);
-  const lgBest = m.fx <= grid[k].f ? m.x : grid[k].lg;
+  const probe = (lg: number, cheap: boolean) => {
+    evals++;
+    const g = 10 ** lg;
+    if (Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE) return { total: 1e6, steps: 1e6, excess: 0 };
+    return chi2.totalAndSteps(chi2.scratch(g, { epsRatio: r }), cheap);
+  };
+  const m = minimizeOnLine(probe, LG_MIN, LG_MAX);
+  const lgBest = m.t;
   const c = chi2.couplings(10 ** lgBest, { epsRatio: r });
   const ev = chi2.evaluate(c);
-  const converged = m.converged || m.fx >= grid[k].f;
+  const converged = m.converged;
   let intervals: FitResult["intervals"] = null;
   if (opts.intervals !== false) {
     const level = ev.total + 1;
@@ -157,7 +162,7 @@ function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
   }
   // The dark-photon direction: g_X → 0 and ε·e/g_X → ±∞ at fixed ε approaches the pure kinetic-mixing line, which
   // the seeds in r do not reach. Where that line does better, continue from a point far out along it.
-  const dp = fitDarkPhoton(chi2);
+  const dp = darkLine(chi2);
   if (dp.dchi2 < best.fx - 1e-3)
     for (const r0 of [1e3, -1e3]) {
       const lg0 = Math.log10((Math.abs(dp.eps) * E_CHARGE) / Math.abs(r0));
@@ -295,25 +300,31 @@ function refineOnEdge(probe: ProbeFn, x: number[]): { x: number[]; f: number } |
   return best;
 }
 
+/**
+ * The dark-photon line (g_X = 0) of one mass, term set and options, shared by every model fitted there: at g_X = 0 the
+ * couplings are ε e Q_f whatever the charges. A model whose Δχ² differs there all the same (light scalars in g−2, X–Z
+ * mass mixing, …) is caught by a fingerprint, Δχ² at three values of ε, and gets a line of its own.
+ */
+const DARK_LINES = new Lru<string, { fingerprint: number[]; fit: FitResult }>(64);
+
+function darkLine(chi2: Chi2): FitResult {
+  const fingerprint = [-5, -3.5, -2].map((le) => chi2.total(chi2.scratch(0, { eps: 10 ** le })));
+  const key = `${chi2.mX}|${chi2.likelihoods.map((l) => l.name).join(",")}|${JSON.stringify(chi2.options)}`;
+  const shared = DARK_LINES.get(key, () => ({ fingerprint, fit: fitDarkPhoton(chi2) }));
+  if (shared.fingerprint.every((v, i) => v === fingerprint[i])) return { ...shared.fit, evaluations: fingerprint.length };
+  return fitDarkPhoton(chi2);
+}
+
 function fitDarkPhoton(chi2: Chi2): FitResult {
   let evals = 0;
-  const f = (le: number) => {
+  // Along log10 ε in [−9, −0.5], through the windows the searches leave (minimizeOnLine).
+  const m = minimizeOnLine((le, cheap) => {
     evals++;
-    return chi2.total(chi2.scratch(0, { eps: 10 ** le }));
-  };
-  let bestLe = -8;
-  let bestF = f(bestLe);
-  for (let le = -7.5; le <= -1; le += 0.25) {
-    const v = f(le);
-    if (v < bestF) [bestLe, bestF] = [le, v];
-  }
-  const r = brentMinimize(f, Math.max(-9, bestLe - 0.5), Math.min(-0.5, bestLe + 0.5), 1e-8);
-  const le = r.fx <= bestF ? r.x : bestLe;
-  const c = chi2.couplings(0, { eps: 10 ** le });
+    return chi2.totalAndSteps(chi2.scratch(0, { eps: 10 ** le }), cheap);
+  }, -9, -0.5);
+  const c = chi2.couplings(0, { eps: 10 ** m.t });
   const ev = chi2.evaluate(c);
-  // Converged: Brent met its tolerance and agrees with the grid's best point.
-  const converged = r.converged && r.fx <= bestF + 1e-3;
-  return { gX: 0, eps: c.eps, epsRatio: null, dchi2: ev.total, terms: ev.terms, observables: ev.observables, intervals: null, converged, evaluations: evals };
+  return { gX: 0, eps: c.eps, epsRatio: null, dchi2: ev.total, terms: ev.terms, observables: ev.observables, intervals: null, converged: m.converged, evaluations: evals };
 }
 
 /**
