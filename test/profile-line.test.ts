@@ -3,7 +3,7 @@ import { Chi2 } from "../src/likelihood/compose.js";
 import { selectLikelihoods } from "../src/likelihood/registry.js";
 import { resolveModel } from "../src/models/spec.js";
 import { minimizeOnLine } from "../src/profile/line.js";
-import { fitModel } from "../src/profile/profile.js";
+import { darkLine, fitDarkPhoton, fitModel } from "../src/profile/profile.js";
 
 // The 1-D profile through the windows step terms leave (src/profile/line.ts), used for the dark photon (over ε) and for
 // a fixed ε·e/g_X (over g_X).
@@ -54,5 +54,29 @@ describe("dark photon at 20.52 MeV: the narrow window between beam dumps and pro
     expect(fit.dchi2).toBeLessThanOrEqual(brute + 1e-9);
     expect(fit.dchi2).toBeGreaterThan(brute - 1e-3);
     expect(Math.log10(fit.eps)).toBeCloseTo(at, 3);
+  });
+});
+
+// The dark-photon line is shared by every model fitted at one mass (src/profile/profile.ts, darkLine): at g_X = 0 the
+// couplings are ε e Q_f whatever the charges. Reference: the same line fitted for each model on its own (fitDarkPhoton).
+// A model with light scalars (models/U1B.json: a fixed one-loop part of a_µ, so a different Δχ² at g_X = 0) must not
+// get the shared line.
+describe("the shared dark-photon line", () => {
+  const mX = 0.05;
+  const at = (spec: string) => new Chi2(resolveModel(spec), mX, selectLikelihoods(), {});
+  const first = darkLine(at("B-L"));
+  it("a second model without scalars gets the shared line, which is its own fit", () => {
+    const lmt = at("Lmu-Ltau");
+    const shared = darkLine(lmt);
+    expect(shared.evaluations).toBe(3); // the fingerprint only
+    expect(shared.dchi2).toBe(first.dchi2);
+    expect(shared.dchi2).toBeCloseTo(fitDarkPhoton(lmt).dchi2, 12);
+  });
+  it("a model with light scalars gets a line of its own, equal to its own fit", () => {
+    const u1b = at("models/U1B.json");
+    const own = darkLine(u1b);
+    expect(own.evaluations).toBeGreaterThan(3);
+    expect(own.dchi2).toBeCloseTo(fitDarkPhoton(u1b).dchi2, 12);
+    expect(Math.abs(own.dchi2 - first.dchi2)).toBeGreaterThan(1e-6);
   });
 });

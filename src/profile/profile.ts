@@ -61,18 +61,14 @@ export function fitModel(chi2: Chi2, opts: ProfileOptions = {}): FitResult {
  */
 function fitFixedRatio(chi2: Chi2, r: number, opts: ProfileOptions): FitResult {
   let evals = 0;
-  const f = (lg: number) => {
-    evals++;
-    const g = 10 ** lg;
-    if (Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE) return 1e6 * (1 + Math.abs(r * g));
-    return chi2.total(chi2.scratch(g, { epsRatio: r }));
-  };
+  // Beyond |ε| ≤ EPS_PROFILE_MAX (eq. 3.6 undefined) a point counts as excluded, with a Δχ² that grows with |ε|.
   const probe = (lg: number, cheap: boolean) => {
     evals++;
     const g = 10 ** lg;
-    if (Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE) return { total: 1e6, steps: 1e6, excess: 0 };
+    if (Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE) return { total: 1e6 * (1 + Math.abs(r * g)), steps: 1e6, excess: 0 };
     return chi2.totalAndSteps(chi2.scratch(g, { epsRatio: r }), cheap);
   };
+  const f = (lg: number) => probe(lg, false).total;
   const m = minimizeOnLine(probe, LG_MIN, LG_MAX);
   const lgBest = m.t;
   const c = chi2.couplings(10 ** lgBest, { epsRatio: r });
@@ -104,23 +100,21 @@ function fitFixedRatio(chi2: Chi2, r: number, opts: ProfileOptions): FitResult {
 
 function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
   let evals = 0;
-  const objective = (lg: number, r: number, cheap: boolean): number => {
+  // |ε| is bounded far below EPS_PROFILE_MAX by the T parameter (eq. 3.14); beyond it eq. (3.6) is undefined (null).
+  const probe = (lg: number, r: number, cheap = false): Probe | null => {
     evals++;
     const g = 10 ** lg;
-    // |ε| is bounded far below this by the T parameter (eq. 3.14); beyond it eq. (3.6) is undefined.
-    if (Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE) return 1e6 * (1 + Math.abs(r * g));
+    return Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE ? null : chi2.totalAndSteps(chi2.scratch(g, { epsRatio: r }), cheap);
+  };
+  const objective = (lg: number, r: number, cheap: boolean): number => {
+    const p = probe(lg, r, cheap);
+    if (p === null) return 1e6 * (1 + Math.abs(r * 10 ** lg));
     // Where a veto excludes the point, the objective also grows with the distance past g_max (the step terms'
     // `excess`), which leads the simplex back to the allowed side.
-    const { total, steps, excess } = chi2.totalAndSteps(chi2.scratch(g, { epsRatio: r }), cheap);
-    return steps > 0 ? total + 10 * excess : total;
+    return p.steps > 0 ? p.total + 10 * p.excess : p.total;
   };
   const f = (lg: number, r: number) => objective(lg, r, false);
   const fx = (x: number[]) => f(x[0], x[1]);
-  const probe = (lg: number, r: number): Probe | null => {
-    evals++;
-    const g = 10 ** lg;
-    return Math.abs(r * g) > EPS_PROFILE_MAX * E_CHARGE ? null : chi2.totalAndSteps(chi2.scratch(g, { epsRatio: r }));
-  };
 
   // Seeds: a grid in r plus the points where a selected term vanishes (its `zeros`), times g_X around the couplings
   // the terms prefer (their `preferredCoupling`, e.g. the g_X that explains Δa_µ) and far below them.
@@ -193,6 +187,9 @@ function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
 type Probe = { total: number; steps: number; excess: number };
 type ProbeFn = (lg: number, r: number) => Probe | null;
 
+/** A point is at an edge when the point this much higher in log10 g_X (1%), at the same r, is excluded. */
+const AT_EDGE = Math.log10(1.01);
+
 /** How closely an edge is located, in log10 g_X: the allowed point returned lies within 2 EDGE_TOL below the edge. */
 const EDGE_TOL = 1e-9;
 
@@ -257,10 +254,10 @@ function edgeAt(probe: ProbeFn, r: number, lgStart: number, offset: number): { l
  * this finds the constrained optimum itself. Returns the best edge point visited, or null where x is not at an edge.
  */
 function refineOnEdge(probe: ProbeFn, x: number[]): { x: number[]; f: number } | null {
-  const above = probe(x[0] + Math.log10(1.01), x[1]);
+  const above = probe(x[0] + AT_EDGE, x[1]);
   if (above === null || above.steps === 0) return null;
   let lgPrev = x[0];
-  let offset = Math.log10(1.01);
+  let offset = AT_EDGE;
   let best: { x: number[]; f: number } | null = null;
   const h = (r: number): number => {
     const e = edgeAt(probe, r, lgPrev, offset);
@@ -307,7 +304,7 @@ function refineOnEdge(probe: ProbeFn, x: number[]): { x: number[]; f: number } |
  */
 const DARK_LINES = new Lru<string, { fingerprint: number[]; fit: FitResult }>(64);
 
-function darkLine(chi2: Chi2): FitResult {
+export function darkLine(chi2: Chi2): FitResult {
   const fingerprint = [-5, -3.5, -2].map((le) => chi2.total(chi2.scratch(0, { eps: 10 ** le })));
   const key = `${chi2.mX}|${chi2.likelihoods.map((l) => l.name).join(",")}|${JSON.stringify(chi2.options)}`;
   const shared = DARK_LINES.get(key, () => ({ fingerprint, fit: fitDarkPhoton(chi2) }));
@@ -315,7 +312,7 @@ function darkLine(chi2: Chi2): FitResult {
   return fitDarkPhoton(chi2);
 }
 
-function fitDarkPhoton(chi2: Chi2): FitResult {
+export function fitDarkPhoton(chi2: Chi2): FitResult {
   let evals = 0;
   // Along log10 ε in [−9, −0.5], through the windows the searches leave (minimizeOnLine).
   const m = minimizeOnLine((le, cheap) => {
