@@ -4,8 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseShard, shardIndices } from "../src/jobs/runner.js";
-import { repoPath } from "../src/paths.js";
-import { expectCleanFailure, u1x } from "./helpers/cli.js";
+import { expectCleanFailure, U1X_BIN, u1x } from "./helpers/cli.js";
 
 // Reference: the unsharded command itself. Sharding, resuming and merging must reproduce its output byte for byte
 // (issue #19), in every format.
@@ -78,7 +77,7 @@ describe("--resume", () => {
   it("a killed run loses at most the items in flight; the re-run appends the rest and prints the unsharded output", async () => {
     const args = ["rank", "--mx", "200MeV", "--likelihoods", "amu,borexino,nsi,resonances", "--searches", "paper", "--threads", "1", "--format", "json"];
     const file = join(dir, "resume.jsonl");
-    const child = spawn(process.execPath, [repoPath("dist/src/cli/main.js"), ...args, "--resume", file], { stdio: "ignore" });
+    const child = spawn(process.execPath, [U1X_BIN, ...args, "--resume", file], { stdio: "ignore" });
     // Kill it (SIGKILL: no clean-up) once some results are on disk.
     const lines = () => (existsSync(file) ? readFileSync(file, "utf8").split("\n").length - 2 : 0);
     await new Promise<void>((resolve, reject) => {

@@ -1,10 +1,14 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { repoPath } from "../../src/paths.js";
 
-/** Run the built binary (npm test builds dist/ first). */
+/** The binary users run: package.json's bin (the bundled CLI, dist/cli/u1x.js; npm test builds it first). */
+export const U1X_BIN = repoPath(JSON.parse(readFileSync(repoPath("package.json"), "utf8")).bin.u1x);
+
+/** Run the built binary. */
 export function u1x(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [repoPath("dist/src/cli/main.js"), ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [U1X_BIN, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
