@@ -69,7 +69,7 @@ export interface CoherentPrepared extends RecoilPoint {
   /** The expected signal per (E, t) bin at the last couplings, and its sum. */
   signal: Float64Array;
   signalTotal: number;
-  /** The last profiled fit. Its pulls are the warm start of the next profile; the profile pins the minimum to 1e-11
+  /** The last profiled fit. Its pulls are the warm start of the next profile; the profile pins the minimum to 1e-7
    * (poisson.ts), so the result does not depend on the start beyond that. */
   fit: Profiled;
   /** The per-flavour signal that `signal` and `fit` belong to: the same signal again reuses them. */
