@@ -6,22 +6,35 @@ export interface Minimize1dResult {
   fx: number;
   evaluations: number;
   converged: boolean;
+  /** The final bracket [a, b] around x (both ends evaluated, or the initial ends). */
+  bracket: [number, number];
 }
 
 /**
  * Brent's minimiser on [a, b]: golden-section steps with parabolic interpolation (Brent 1973, ch. 5;
  * Numerical Recipes §10.3). Returns the abscissa and value of a local minimum, and whether the bracket shrank to
- * tol·|x| + 1e-12 within maxIter iterations. f may return +Infinity outside its domain; NaN or −Infinity is a
+ * tol·|x| + absTol within maxIter iterations (absTol: an absolute tolerance, for coordinates such as ln m whose zero
+ * means nothing). `start`, a point inside (a, b) lower than f(a) and f(b) (a bracketing triplet, Numerical Recipes'
+ * bx), is the first point instead of the golden one: the result is then never above f(start). f may return +Infinity outside its domain; NaN or −Infinity is a
  * NonFiniteError naming `what` and the point.
  */
-export function brentMinimize(f: (x: number) => number, a: number, b: number, tol = 1e-6, maxIter = 100, what = "the objective of the Brent minimiser"): Minimize1dResult {
+export function brentMinimize(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  tol = 1e-6,
+  maxIter = 100,
+  what = "the objective of the Brent minimiser",
+  absTol = 1e-12,
+  start?: number,
+): Minimize1dResult {
   const F = (x: number) => {
     const v = f(x);
     if (Number.isNaN(v) || v === Number.NEGATIVE_INFINITY) throw new NonFiniteError(what, { x }, v);
     return v;
   };
   const CGOLD = 0.381966011250105;
-  let x = a + CGOLD * (b - a);
+  let x = start !== undefined && start > a && start < b ? start : a + CGOLD * (b - a);
   let w = x;
   let v = x;
   let fx = F(x);
@@ -30,10 +43,10 @@ export function brentMinimize(f: (x: number) => number, a: number, b: number, to
   let d = 0;
   let e = 0;
   let evals = 1;
-  const done = () => Math.abs(x - 0.5 * (a + b)) <= 2 * (tol * Math.abs(x) + 1e-12) - 0.5 * (b - a);
+  const done = () => Math.abs(x - 0.5 * (a + b)) <= 2 * (tol * Math.abs(x) + absTol) - 0.5 * (b - a);
   for (let i = 0; i < maxIter; i++) {
     const xm = 0.5 * (a + b);
-    const tol1 = tol * Math.abs(x) + 1e-12;
+    const tol1 = tol * Math.abs(x) + absTol;
     const tol2 = 2 * tol1;
     if (done()) break;
     let useGolden = true;
@@ -84,5 +97,5 @@ export function brentMinimize(f: (x: number) => number, a: number, b: number, to
       }
     }
   }
-  return { x, fx, evaluations: evals, converged: done() };
+  return { x, fx, evaluations: evals, converged: done(), bracket: [a, b] };
 }

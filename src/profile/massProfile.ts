@@ -3,7 +3,7 @@ import { Chi2 } from "../likelihood/compose.js";
 import { selectLikelihoods } from "../likelihood/registry.js";
 import type { Likelihood, LikelihoodOptions } from "../likelihood/types.js";
 import type { Model } from "../models/model.js";
-import { brentMinimize } from "../numerics/minimize1d.js";
+import { brentMinimize, type Minimize1dResult } from "../numerics/minimize1d.js";
 import { type FitResult, fitModel } from "./profile.js";
 
 export interface MassPoint extends FitResult {
@@ -45,9 +45,24 @@ export function scanMass(model: Model, likelihoods: Likelihood<unknown>[], optio
   return Array.from({ length: points }, (_, i) => at(i));
 }
 
+/** Brent's tolerance in ln m_X (absolute: 0.1% in mass at every mass; a relative one would vanish at m_X = 1 GeV). */
+const MASS_TOL = 1e-3;
+/** A bracket end this much above the best point's Δχ² marks a kink or a step of the profile (see `profileMass`). */
+const KINK_DCHI2 = 0.01;
+/** The tolerance in ln m_X there: Δχ² on slopes of ~200 per unit ln m_X (a few per MeV at 40 MeV) moves by ≲ 10⁻³. */
+const KINK_TOL = 1e-6;
+
 /**
- * Profile m_X too: a coarse log grid of masses, then Brent in log m_X around the best grid point
+ * Profile m_X too: a coarse log grid of masses, then Brent in ln m_X around the best grid point
  * (`u1x rank --profile-mass`). Each step is a full (g_X, ε) profile.
+ *
+ * The profile over m_X is not smooth. Where the binding constraint changes (one limit curve's knot or another curve
+ * taking over) it has a kink, and where a curve steps in mass, a jump; the lowest Δχ² often lies at one (e.g. at
+ * 37.80 MeV for 3B−9Le+10Lmu−10Ltau: slopes of −2 and +5 per MeV on either side). Brent's parabolas do not
+ * fit a kink, and at MASS_TOL it stops anywhere within ~0.15 MeV of it, by up to ~0.5 in Δχ², at a point that
+ * depends on its path. So where an end of Brent's final bracket lies more than KINK_DCHI2 above the best point (at a
+ * smooth minimum they lie ~f''·MASS_TOL² above it), Brent continues on that bracket down to KINK_TOL (golden-section
+ * steps, ~15 more fits).
  */
 export function profileMass(model: Model, likelihoods: Likelihood<unknown>[], options: LikelihoodOptions, from: number, to: number, gridPoints = 10): MassPoint {
   const cache = new Map<number, MassPoint>();
@@ -59,15 +74,31 @@ export function profileMass(model: Model, likelihoods: Likelihood<unknown>[], op
     cache.set(lm, p);
     return p;
   };
-  const lo = Math.log(from);
-  const hi = Math.log(to);
+  const best = minimizeRoughProfile((lm) => at(lm).dchi2, Math.log(from), Math.log(to), gridPoints);
+  // The best point is converged when its (g_X, ε) fit is and, if it is Brent's, when Brent met its tolerance.
+  return { ...at(best.x), converged: at(best.x).converged && best.converged };
+}
+
+/**
+ * The mass search of `profileMass` on any f(ln m_X) over [lo, hi]: the lowest of a grid of `gridPoints`, Brent on the
+ * bracket of its neighbours (again from the grid point where Brent ends above it), and the refinement at a kink or a
+ * step. f is called again at points it has seen (profileMass caches them).
+ */
+export function minimizeRoughProfile(f: (x: number) => number, lo: number, hi: number, gridPoints = 10): { x: number; fx: number; converged: boolean } {
+  const what = "the profiled Δχ² over ln m_X";
   const grid = Array.from({ length: gridPoints }, (_, i) => lo + ((hi - lo) * i) / (gridPoints - 1));
   let bi = 0;
-  for (let i = 0; i < grid.length; i++) if (at(grid[i]).dchi2 < at(grid[bi]).dchi2) bi = i;
-  const a = grid[Math.max(0, bi - 1)];
-  const b = grid[Math.min(grid.length - 1, bi + 1)];
-  const r = brentMinimize((lm) => at(lm).dchi2, a, b, 1e-3, 40);
-  // The best point is converged when its (g_X, ε) fit is and, if it is Brent's, when Brent met its tolerance.
-  if (at(r.x).dchi2 < at(grid[bi]).dchi2) return { ...at(r.x), converged: at(r.x).converged && r.converged };
-  return at(grid[bi]);
+  for (let i = 0; i < grid.length; i++) if (f(grid[i]) < f(grid[bi])) bi = i;
+  const bracket = [grid[Math.max(0, bi - 1)], grid[Math.min(grid.length - 1, bi + 1)]] as const;
+  // Brent at a kink or step: continue on its final bracket down to KINK_TOL.
+  const refined = (r: Minimize1dResult): Minimize1dResult => {
+    if (!r.bracket.some((end) => f(end) - r.fx > KINK_DCHI2)) return r;
+    const fine = brentMinimize(f, r.bracket[0], r.bracket[1], 0, 60, what, KINK_TOL, r.x);
+    return fine.fx <= r.fx ? fine : r;
+  };
+  // Brent on the bracket of the best grid point's neighbours, from its golden point (it explores the bracket). Where
+  // it ends above the best grid point (captured by another local minimum), again from that point itself.
+  let r = refined(brentMinimize(f, bracket[0], bracket[1], 0, 40, what, MASS_TOL));
+  if (!(r.fx < f(grid[bi]))) r = refined(brentMinimize(f, bracket[0], bracket[1], 0, 40, what, MASS_TOL, grid[bi]));
+  return r.fx < f(grid[bi]) ? { x: r.x, fx: r.fx, converged: r.converged } : { x: grid[bi], fx: f(grid[bi]), converged: true };
 }
