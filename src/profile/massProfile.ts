@@ -62,29 +62,49 @@ const KINK_TOL = 1e-6;
  * fit a kink, and at MASS_TOL it stops anywhere within ~0.15 MeV of it, by up to ~0.5 in Δχ², at a point that
  * depends on its path. So where an end of Brent's final bracket lies more than KINK_DCHI2 above the best point (at a
  * smooth minimum they lie ~f''·MASS_TOL² above it), Brent continues on that bracket down to KINK_TOL (golden-section
- * steps, ~15 more fits).
+ * steps, ~15 more fits). Those fits start from Brent's best point (fitModel's `start`, ~4× fewer evaluations than a full
+ * fit; the same Δχ² to 10⁻⁴ in tests), and the best mass is fitted in full too.
  */
 export function profileMass(model: Model, likelihoods: Likelihood<unknown>[], options: LikelihoodOptions, from: number, to: number, gridPoints = 10): MassPoint {
-  const cache = new Map<number, MassPoint>();
-  const at = (lm: number): MassPoint => {
-    const hit = cache.get(lm);
-    if (hit) return hit;
+  const full = new Map<number, MassPoint>();
+  const warm = new Map<number, MassPoint>();
+  const fitAt = (lm: number, start?: { gX: number; epsRatio: number }): MassPoint => {
     const mX = Math.exp(lm);
-    const p = { mX, ...fitModel(new Chi2(model, mX, likelihoods, options), { intervals: false }) };
-    cache.set(lm, p);
+    return { mX, ...fitModel(new Chi2(model, mX, likelihoods, options), { intervals: false, start }) };
+  };
+  const at = (lm: number): MassPoint => {
+    let p = full.get(lm);
+    if (!p) full.set(lm, (p = fitAt(lm)));
     return p;
   };
-  const best = minimizeRoughProfile((lm) => at(lm).dchi2, Math.log(from), Math.log(to), gridPoints);
+  // At a kink the masses lie within 0.4% of the best one: each fit continues from that mass's best point (`start`).
+  const near = (anchor: number) => (lm: number) => {
+    let p = full.get(lm) ?? warm.get(lm);
+    if (!p) warm.set(lm, (p = fitAt(lm, warmStart(at(anchor)))));
+    return p.dchi2;
+  };
+  const best = minimizeRoughProfile((lm) => at(lm).dchi2, Math.log(from), Math.log(to), gridPoints, near);
+  // The point reported is the lower of the full fit at the best mass and the warm one.
+  const point = warm.has(best.x) && warm.get(best.x)!.dchi2 < at(best.x).dchi2 ? warm.get(best.x)! : at(best.x);
   // The best point is converged when its (g_X, ε) fit is and, if it is Brent's, when Brent met its tolerance.
-  return { ...at(best.x), converged: at(best.x).converged && best.converged };
+  return { ...point, converged: point.converged && best.converged };
 }
+
+/** A charged model's best point as a warm start (none for the dark photon or fixed ε·e/g_X, profiled in 1-D anyway). */
+const warmStart = (p: MassPoint) => (p.epsRatio !== null && p.gX > 0 ? { gX: p.gX, epsRatio: p.epsRatio } : undefined);
 
 /**
  * The mass search of `profileMass` on any f(ln m_X) over [lo, hi]: the lowest of a grid of `gridPoints`, Brent on the
  * bracket of its neighbours (again from the grid point where Brent ends above it), and the refinement at a kink or a
- * step. f is called again at points it has seen (profileMass caches them).
+ * step, on `near(x)` (the objective near Brent's best point x; f itself by default).
  */
-export function minimizeRoughProfile(f: (x: number) => number, lo: number, hi: number, gridPoints = 10): { x: number; fx: number; converged: boolean } {
+export function minimizeRoughProfile(
+  f: (x: number) => number,
+  lo: number,
+  hi: number,
+  gridPoints = 10,
+  near: (x: number) => (y: number) => number = () => f,
+): { x: number; fx: number; converged: boolean } {
   const what = "the profiled Δχ² over ln m_X";
   const grid = Array.from({ length: gridPoints }, (_, i) => lo + ((hi - lo) * i) / (gridPoints - 1));
   let bi = 0;
@@ -93,7 +113,8 @@ export function minimizeRoughProfile(f: (x: number) => number, lo: number, hi: n
   // Brent at a kink or step: continue on its final bracket down to KINK_TOL.
   const refined = (r: Minimize1dResult): Minimize1dResult => {
     if (!r.bracket.some((end) => f(end) - r.fx > KINK_DCHI2)) return r;
-    const fine = brentMinimize(f, r.bracket[0], r.bracket[1], 0, 60, what, KINK_TOL, r.x);
+    const g = near(r.x);
+    const fine = brentMinimize((y) => (y === r.x ? r.fx : g(y)), r.bracket[0], r.bracket[1], 0, 60, what, KINK_TOL, r.x);
     return fine.fx <= r.fx ? fine : r;
   };
   // Brent on the bracket of the best grid point's neighbours, from its golden point (it explores the bracket). Where

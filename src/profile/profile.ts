@@ -41,6 +41,13 @@ export interface FitResult {
 export interface ProfileOptions {
   /** Compute the Δχ² = 1 intervals (default true). */
   intervals?: boolean;
+  /**
+   * A warm start (a charged model's best point at a nearby mass): the seed grid and the short runs are skipped and the
+   * simplex is continued from there, then polished and refined on an edge as usual; the dark-photon line is not
+   * tried (the start carries its basin). For the mass search's refinement at a kink, where the masses lie within 0.4%
+   * of the start's (massProfile.ts).
+   */
+  start?: { gX: number; epsRatio: number };
 }
 
 const LG_MIN = -8;
@@ -116,48 +123,57 @@ function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
   const f = (lg: number, r: number) => objective(lg, r, false);
   const fx = (x: number[]) => f(x[0], x[1]);
 
-  // Seeds: a grid in r plus the points where a selected term vanishes (its `zeros`), times g_X around the couplings
-  // the terms prefer (their `preferredCoupling`, e.g. the g_X that explains Δa_µ) and far below them.
-  const m = chi2.model;
-  const special = [0, ...chi2.zeros()];
-  const lep = [m.charges.e, m.charges.mu, m.charges.tau].flatMap((k) => [Math.abs(k.L), Math.abs(k.R)]);
-  const span = Math.max(...special.map(Math.abs), ...lep) + 4;
-  const rs = new Set<number>();
-  for (let r = -span; r <= span + 1e-9; r += span / 15) rs.add(Number(r.toFixed(6)));
-  for (const s of special) for (const d of [0, -0.03, 0.03, -0.1, 0.1, -0.3, 0.3]) rs.add(Number((s + d).toFixed(6)));
-  let seeds: { x: number[]; f: number }[] = [];
-  for (const r of rs) {
-    const preferred = chi2.preferredCouplings((g) => chi2.scratch(g, { epsRatio: r }));
-    const centres = preferred.length ? preferred.map((g) => Math.min(-0.5, Math.log10(g))) : [-2];
-    for (const lgStar of centres)
-      for (const t of [-3, -1.5, -1, -0.6, -0.4, -0.2, -0.1, 0, 0.1, 0.25]) {
-        const lg = Math.max(LG_MIN, lgStar + t);
-        seeds.push({ x: [lg, r], f: objective(lg, r, chi2.hasExpensive) });
-      }
-  }
-  seeds.sort((a, b) => a.f - b.f);
-  if (chi2.hasExpensive) {
-    // Screened on the cheap terms; re-rank the most promising with the full Δχ².
-    seeds = seeds.slice(0, 30).map((s) => ({ x: s.x, f: f(s.x[0], s.x[1]) }));
+  // From a warm start: the continuation alone. Otherwise the seeds, the short runs and the continuation.
+  const start = opts.start;
+  let best: { x: number[]; fx: number; converged: boolean } = start
+    ? nelderMead(fx, [Math.log10(start.gX), start.epsRatio], { step: [0.03, 0.05], maxEvaluations: 300, ftol: 1e-5, xtol: 1e-3 })
+    : explore();
+  function explore(): { x: number[]; fx: number; converged: boolean } {
+    // Seeds: a grid in r plus the points where a selected term vanishes (its `zeros`), times g_X around the couplings
+    // the terms prefer (their `preferredCoupling`, e.g. the g_X that explains Δa_µ) and far below them.
+    const m = chi2.model;
+    const special = [0, ...chi2.zeros()];
+    const lep = [m.charges.e, m.charges.mu, m.charges.tau].flatMap((k) => [Math.abs(k.L), Math.abs(k.R)]);
+    const span = Math.max(...special.map(Math.abs), ...lep) + 4;
+    const rs = new Set<number>();
+    for (let r = -span; r <= span + 1e-9; r += span / 15) rs.add(Number(r.toFixed(6)));
+    for (const s of special) for (const d of [0, -0.03, 0.03, -0.1, 0.1, -0.3, 0.3]) rs.add(Number((s + d).toFixed(6)));
+    let seeds: { x: number[]; f: number }[] = [];
+    for (const r of rs) {
+      const preferred = chi2.preferredCouplings((g) => chi2.scratch(g, { epsRatio: r }));
+      const centres = preferred.length ? preferred.map((g) => Math.min(-0.5, Math.log10(g))) : [-2];
+      for (const lgStar of centres)
+        for (const t of [-3, -1.5, -1, -0.6, -0.4, -0.2, -0.1, 0, 0.1, 0.25]) {
+          const lg = Math.max(LG_MIN, lgStar + t);
+          seeds.push({ x: [lg, r], f: objective(lg, r, chi2.hasExpensive) });
+        }
+    }
     seeds.sort((a, b) => a.f - b.f);
-  }
-  const starts: number[][] = [];
-  for (const s of seeds) {
-    if (starts.length >= 4) break;
-    if (starts.every((x) => Math.abs(x[1] - s.x[1]) > 0.15 || Math.abs(x[0] - s.x[0]) > 0.25)) starts.push(s.x);
-  }
-  // Short runs from every start, then the two best continued to convergence, then a polish of the best.
-  const short = starts.map((x0) => nelderMead(fx, x0, { step: [0.1, 0.1], maxEvaluations: 90, ftol: 1e-7, xtol: 1e-5 }));
-  short.sort((a, b) => a.fx - b.fx);
-  let best = { x: short[0].x, fx: short[0].fx, converged: false };
-  for (const s0 of short.slice(0, 2)) {
-    const r = nelderMead(fx, s0.x, { step: [0.03, 0.05], maxEvaluations: 300, ftol: 1e-5, xtol: 1e-3 });
-    if (r.fx < best.fx) best = r;
+    if (chi2.hasExpensive) {
+      // Screened on the cheap terms; re-rank the most promising with the full Δχ².
+      seeds = seeds.slice(0, 30).map((s) => ({ x: s.x, f: f(s.x[0], s.x[1]) }));
+      seeds.sort((a, b) => a.f - b.f);
+    }
+    const starts: number[][] = [];
+    for (const s of seeds) {
+      if (starts.length >= 4) break;
+      if (starts.every((x) => Math.abs(x[1] - s.x[1]) > 0.15 || Math.abs(x[0] - s.x[0]) > 0.25)) starts.push(s.x);
+    }
+    // Short runs from every start, then the two best continued to convergence, then a polish of the best.
+    const short = starts.map((x0) => nelderMead(fx, x0, { step: [0.1, 0.1], maxEvaluations: 90, ftol: 1e-7, xtol: 1e-5 }));
+    short.sort((a, b) => a.fx - b.fx);
+    let best = { x: short[0].x, fx: short[0].fx, converged: false };
+    for (const s0 of short.slice(0, 2)) {
+      const r = nelderMead(fx, s0.x, { step: [0.03, 0.05], maxEvaluations: 300, ftol: 1e-5, xtol: 1e-3 });
+      if (r.fx < best.fx) best = r;
+    }
+    return best;
   }
   // The dark-photon direction: g_X → 0 and ε·e/g_X → ±∞ at fixed ε approaches the pure kinetic-mixing line, which
   // the seeds in r do not reach. Where that line does better, continue from a point far out along it.
-  const dp = darkLine(chi2);
-  if (dp.dchi2 < best.fx - 1e-3)
+  // (Not from a warm start: the start carries its basin, and the line at each new mass would cost more than the fit.)
+  const dp = start ? undefined : darkLine(chi2);
+  if (dp && dp.dchi2 < best.fx - 1e-3)
     for (const r0 of [1e3, -1e3]) {
       const lg0 = Math.log10((Math.abs(dp.eps) * E_CHARGE) / Math.abs(r0));
       const far = nelderMead(fx, [lg0, r0], { step: [0.3, 0.3 * Math.abs(r0)], maxEvaluations: 600, ftol: 1e-8, xtol: 1e-6 });
