@@ -8,7 +8,11 @@ import { fitModel } from "../src/profile/profile.js";
 /** Count the distinct points a search evaluates (profileMass caches its fits, so repeats cost nothing). */
 function counted(f: (x: number) => number) {
   const seen = new Set<number>();
-  return { f: (x: number) => (seen.add(x), f(x)), count: () => seen.size };
+  const g = (x: number) => {
+    seen.add(x);
+    return f(x);
+  };
+  return { f: g, count: () => seen.size };
 }
 
 // The mass search of `rank --profile-mass` (src/profile/massProfile.ts) on analytic profiles with a known minimum.
