@@ -62,3 +62,17 @@ describe("every command in every format", () => {
       }
     });
 });
+
+describe("toJson (every --format json)", () => {
+  it("writes undefined values as null and typed arrays as arrays, as JSON.stringify with the old replacer did", async () => {
+    const { toJson } = await import("../src/output/format.js");
+    const value = { a: Number.NaN, b: [1, Number.POSITIVE_INFINITY, { c: Float64Array.from([0.5, -2]) }], d: new Int32Array([3]), e: "x", f: null, g: { h: [Number.NEGATIVE_INFINITY] } };
+    // The reference: JSON.stringify with a replacer that does both conversions explicitly.
+    const reference = JSON.stringify(value, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v), 2) + "\n";
+    expect(toJson(value)).toBe(reference);
+    expect(JSON.parse(toJson(value))).toEqual({ a: null, b: [1, null, { c: [0.5, -2] }], d: [3], e: "x", f: null, g: { h: [null] } });
+    // The input is left as it was.
+    expect(value.b[2]).toHaveProperty("c");
+    expect((value.b[2] as { c: Float64Array }).c).toBeInstanceOf(Float64Array);
+  });
+});
