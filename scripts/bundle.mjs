@@ -14,3 +14,6 @@ await build({
   output: { dir: "dist/cli", format: "esm", cleanDir: true, keepNames: true, chunkFileNames: "[name]-[hash].js" },
 });
 chmodSync("dist/cli/u1x.js", 0o755);
+// The unbundled entry (package.json's bin until issue #19) stays executable too: npx caches a project's bin links by
+// its path and keeps an old link after the bin changes, and would otherwise fail with "Permission denied".
+chmodSync("dist/src/cli/main.js", 0o755);

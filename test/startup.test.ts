@@ -29,6 +29,12 @@ describe("start-up (issue #19)", () => {
     expect(execFileSync(bin, ["--version"], { encoding: "utf8" }).trim()).toBe(JSON.parse(readFileSync(repoPath("package.json"), "utf8")).version);
   });
 
+  it("the unbundled entry (the bin before the bundle) stays executable: npx keeps old bin links per project path", () => {
+    const old = repoPath("dist/src/cli/main.js");
+    expect(statSync(old).mode & 0o111).not.toBe(0);
+    expect(execFileSync(old, ["--version"], { encoding: "utf8" }).trim()).toBe(JSON.parse(readFileSync(repoPath("package.json"), "utf8")).version);
+  });
+
   it("the CLI's own parser hands a command exactly the arguments yargs would", async () => {
     const plain = [
       ["chi2", "--model", "B-L", "--eps", "0", "--g", "1e-4", "--mx", "200MeV", "--likelihoods", "amu", "--format", "json"],
