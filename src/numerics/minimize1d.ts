@@ -15,8 +15,8 @@ export interface Minimize1dResult {
  * Numerical Recipes §10.3). Returns the abscissa and value of a local minimum, and whether the bracket shrank to
  * tol·|x| + absTol within maxIter iterations (absTol: an absolute tolerance, for coordinates such as ln m whose zero
  * means nothing). `start`, a point inside (a, b) lower than f(a) and f(b) (a bracketing triplet, Numerical Recipes'
- * bx), is the first point instead of the golden one: the result is then never above f(start). f may return +Infinity outside its domain; NaN or −Infinity is a
- * NonFiniteError naming `what` and the point.
+ * bx), is the first point instead of the golden one: the result is then never above f(start). f may return +Infinity
+ * outside its domain; NaN or −Infinity is a NonFiniteError naming `what` and the point.
  */
 export function brentMinimize(
   f: (x: number) => number,

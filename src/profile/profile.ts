@@ -123,12 +123,8 @@ function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
   const f = (lg: number, r: number) => objective(lg, r, false);
   const fx = (x: number[]) => f(x[0], x[1]);
 
-  // From a warm start: the continuation alone. Otherwise the seeds, the short runs and the continuation.
-  const start = opts.start;
-  let best: { x: number[]; fx: number; converged: boolean } = start
-    ? nelderMead(fx, [Math.log10(start.gX), start.epsRatio], { step: [0.03, 0.05], maxEvaluations: 300, ftol: 1e-5, xtol: 1e-3 })
-    : explore();
-  function explore(): { x: number[]; fx: number; converged: boolean } {
+  // The seeds, the short runs from the best four and the continuation of the best two.
+  const explore = (): { x: number[]; fx: number; converged: boolean } => {
     // Seeds: a grid in r plus the points where a selected term vanishes (its `zeros`), times g_X around the couplings
     // the terms prefer (their `preferredCoupling`, e.g. the g_X that explains Δa_µ) and far below them.
     const m = chi2.model;
@@ -168,10 +164,15 @@ function fitCharged(chi2: Chi2, opts: ProfileOptions): FitResult {
       if (r.fx < best.fx) best = r;
     }
     return best;
-  }
+  };
+  // From a warm start: the continuation alone. Otherwise the seeds, the short runs and the continuation.
+  const start = opts.start;
+  let best: { x: number[]; fx: number; converged: boolean } = start
+    ? nelderMead(fx, [Math.log10(start.gX), start.epsRatio], { step: [0.03, 0.05], maxEvaluations: 300, ftol: 1e-5, xtol: 1e-3 })
+    : explore();
   // The dark-photon direction: g_X → 0 and ε·e/g_X → ±∞ at fixed ε approaches the pure kinetic-mixing line, which
   // the seeds in r do not reach. Where that line does better, continue from a point far out along it.
-  // (Not from a warm start: the start carries its basin, and the line at each new mass would cost more than the fit.)
+  // (Not from a warm start: it carries its basin, and a far start would leave it for another.)
   const dp = start ? undefined : darkLine(chi2);
   if (dp && dp.dchi2 < best.fx - 1e-3)
     for (const r0 of [1e3, -1e3]) {
