@@ -102,7 +102,7 @@ function withPlainArrays(x: unknown): unknown {
   }
   if (typeof (x as { toJSON?: unknown }).toJSON === "function") return x;
   let out: Record<string, unknown> | undefined;
-  for (const k in x) {
+  for (const k of Object.keys(x)) {
     const v0 = (x as Record<string, unknown>)[k];
     const v = withPlainArrays(v0);
     if (v !== v0) (out ??= { ...(x as Record<string, unknown>) })[k] = v;
